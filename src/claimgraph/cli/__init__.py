@@ -1,0 +1,39 @@
+"""Thin command line over the library: parse arguments, call a function, print, exit."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ..errors import ClaimgraphError, UsageError
+from .analyze import analyze_cmd
+
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="claimgraph")
+def cli() -> None:
+    """claimgraph: news articles → a graph of attributed claims."""
+
+
+cli.add_command(analyze_cmd)
+
+
+def main() -> None:
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(EXIT_USAGE)
+    except click.exceptions.Abort:
+        sys.exit(130)
+    except UsageError as exc:
+        click.echo(f"claimgraph: error: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    except ClaimgraphError as exc:
+        click.echo(f"claimgraph: error: {exc}", err=True)
+        sys.exit(EXIT_PARTIAL)

@@ -1,0 +1,1 @@
+"""Per-article extraction: spaCy parse → entities, dates, places, attributions."""

@@ -1,0 +1,1 @@
+"""Reports: analysis JSON, Markdown and HTML briefings, timeline and map."""

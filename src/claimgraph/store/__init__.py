@@ -1,0 +1,1 @@
+"""The project database (SQLite by default, through SQLAlchemy)."""

@@ -1,0 +1,23 @@
+"""Text → files on disk, written atomically (temporary file + rename)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+
+from ..errors import StoreError
+
+
+def write_atomic(path: str, data: str | bytes) -> None:
+    """Write all of ``data`` to ``path`` or nothing: a crash never leaves half a file."""
+    directory = os.path.dirname(os.path.abspath(path))
+    mode = "wb" if isinstance(data, bytes) else "w"
+    try:
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=".claimgraph-", suffix=".tmp")
+        with os.fdopen(fd, mode, **({} if mode == "wb" else {"encoding": "utf-8"})) as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot write: {exc.strerror or exc}") from exc
