@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Set up, then run the unit tests, the evaluation gate (it skips clearly when ../shared is missing)
+# and the browser tests (they skip clearly when chromium or playwright is missing).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+run() {  # pytest exit 5 = "no tests collected": not a failure for an optional marker
+  local rc=0
+  .venv/bin/python -m pytest "$@" || rc=$?
+  if [ "$rc" -ne 0 ] && [ "$rc" -ne 5 ]; then exit "$rc"; fi
+}
+.venv/bin/python -m pytest -q
+run -q -rs -m evaluation
+run -q -rs -m browser
