@@ -8,6 +8,7 @@ import click
 
 from ..errors import ClaimgraphError, UsageError
 from .analyze import analyze_cmd
+from .ingest import articles_cmd, ingest_cmd
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 
@@ -19,6 +20,8 @@ def cli() -> None:
 
 
 cli.add_command(analyze_cmd)
+cli.add_command(ingest_cmd)
+cli.add_command(articles_cmd)
 
 
 def main() -> None:

@@ -1,41 +1,94 @@
-"""`claimgraph analyze PATH...`: read articles, analyse them, write the analysis."""
+"""`claimgraph analyze PATH...`: inputs → a (temporary or given) database → cached analyses → JSON or Markdown."""
 
 from __future__ import annotations
 
 import json
+import os
 import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import click
 
-from ..analysis import analyze
-from ..errors import IngestError
-from ..ingest import read_inputs
 from ..report.json import to_dict
-from ..store.files import write_atomic
+from ..store import Store, write_atomic
+from ..store.batch import analyze_pending, corpus, ingest, is_english
+from ..types import Corpus
+from .ingest import Progress, converts_errors, finish, say
+
+
+@contextmanager
+def open_store(db: str | None) -> Iterator[Store]:
+    """The given database, or a temporary one removed afterwards."""
+    if db is not None:
+        with Store.open(db) as store:
+            yield store
+        return
+    with tempfile.TemporaryDirectory(prefix="claimgraph-") as tmp:
+        with Store.open(os.path.join(tmp, "analyze.db")) as store:
+            yield store
+
+
+def summary_markdown(corpus: Corpus) -> str:
+    """A short Markdown overview, used until report.brief provides the full briefing."""
+    lines = ["# claimgraph analysis", "", f"{len(corpus.analyses)} article(s).", "",
+             "| # | title | outlet | published | language | sentences | entities | attributions |",
+             "|---|---|---|---|---|---|---|---|"]
+    for i, a in enumerate(corpus.analyses, 1):
+        art = a.article
+        title = (art.title or art.path).replace("|", "\\|")
+        lang = (art.language or "?") + ("" if is_english(art) else " (not English: no attributions)")
+        lines.append(f"| {i} | {title} | {art.outlet or ''} | {art.published or ''} | {lang} | "
+                     f"{len(a.sentences)} | {len(a.entities)} | {len(a.attributions)} |")
+    return "\n".join(lines) + "\n"
+
+
+def render(corpus: Corpus, fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(to_dict(corpus), ensure_ascii=False, indent=2) + "\n"
+    try:
+        from ..report.brief import render_markdown
+    except ImportError:
+        return summary_markdown(corpus)
+    return render_markdown(corpus)
+
+
+def emit(text: str, output: str | None) -> None:
+    if output:
+        write_atomic(output, text)
+    else:
+        sys.stdout.write(text)
 
 
 @click.command("analyze")
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["json", "md"]), default="json", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="write here instead of stdout")
-@click.option("-q", "--quiet", is_flag=True, help="no progress or summary on stderr")
-def analyze_cmd(inputs: tuple[str, ...], fmt: str, output: str | None, quiet: bool) -> None:
-    """Analyse articles from files, directories, globs, - (stdin), URLs or feeds."""
-    articles, failures = [], []
-    for item in read_inputs(inputs):
-        if isinstance(item, IngestError):
-            failures.append(item)
-            click.echo(f"claimgraph: {item}", err=True)
-        else:
-            articles.append(item)
-    corpus = analyze(articles)
-    data = to_dict(corpus)
-    rendered = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    if output:
-        write_atomic(output, rendered)
-    else:
-        sys.stdout.write(rendered)
-    if not quiet:
-        click.echo(f"{len(articles) + len(failures)} read, {len(articles)} analysed, {len(failures)} failed", err=True)
-    if failures:
-        raise SystemExit(1)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="write here (atomically) instead of stdout")
+@click.option("--db", "db", help="ingest into this project database and export all of it (default: a temporary one)")
+@click.option("--allow-private", is_flag=True, help="allow URLs on private, loopback and link-local addresses")
+@click.option("-q", "--quiet", is_flag=True, help="no progress bar or summary on stderr")
+@converts_errors
+def analyze_cmd(
+    inputs: tuple[str, ...], fmt: str, output: str | None, db: str | None, allow_private: bool, quiet: bool
+) -> None:
+    """Analyse articles from files, directories, globs, - (stdin), URLs or feeds.
+
+    The inputs are ingested into a database (a temporary one unless --db is given),
+    every stored article without a current analysis is analysed and cached, and the
+    whole database is exported. Example: claimgraph analyze examples/ --format json -o out.json
+    """
+    progress = Progress(quiet, "read")
+    try:
+        with open_store(db) as store:
+            tally = ingest(store, inputs, allow_private=allow_private, report=progress)
+            progress.stage("analyse")
+            analyze_pending(store, report=progress, tally=tally)
+            result = corpus(store)
+    finally:
+        progress.close()
+    if not result.analyses:
+        say("claimgraph: error: no article in the inputs could be analysed; nothing written")
+        finish(tally, quiet, failed=True)
+    emit(render(result, fmt), output)
+    finish(tally, quiet)

@@ -1,1 +1,6 @@
-"""The project database (SQLite by default, through SQLAlchemy)."""
+"""The project database (SQLite by default, through SQLAlchemy) and atomic output files."""
+
+from .db import Added, Store
+from .files import write_atomic
+
+__all__ = ["Added", "Store", "write_atomic"]

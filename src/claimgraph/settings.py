@@ -1,0 +1,69 @@
+"""The settings table → typed values: every tunable of claimgraph declared once, as data.
+
+Each setting has a name, a default and a help text. A value can be overridden
+by the environment variable ``CLAIMGRAPH_<NAME>`` (upper case), parsed to the
+type of the default. ``tests/test_settings.py`` documents the table.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from .errors import UsageError
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    name: str
+    default: str | int | float | bool
+    help: str
+
+    @property
+    def env(self) -> str:
+        return "CLAIMGRAPH_" + self.name.upper()
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("db", "claimgraph.db", "Project database: a SQLite file path or an SQLAlchemy URL."),
+    Setting("db_busy_timeout_s", 10.0, "Seconds to wait for a database locked by another process."),
+    Setting("store_batch_size", 50, "Articles written per database transaction while ingesting."),
+    Setting("analyze_batch_size", 32, "Articles parsed per nlp.pipe batch (and cached per transaction) by analyze."),
+    Setting("fetch_timeout_s", 20.0, "Seconds before a URL fetch gives up (connect and read)."),
+    Setting("fetch_max_bytes", 20_000_000, "Largest response body a URL fetch accepts, in bytes."),
+    Setting("fetch_max_redirects", 5, "Most redirects a URL fetch follows."),
+    Setting("file_max_bytes", 100_000_000, "Largest input file read, in bytes; bigger files fail with a clear error."),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def _parse(setting: Setting, raw: str) -> str | int | float | bool:
+    kind = type(setting.default)
+    if kind is bool:
+        if raw.strip().lower() in ("1", "true", "yes", "on"):
+            return True
+        if raw.strip().lower() in ("0", "false", "no", "off"):
+            return False
+        raise UsageError(f"{setting.env}={raw!r}: expected true or false")
+    try:
+        return kind(raw)
+    except ValueError:
+        raise UsageError(f"{setting.env}={raw!r}: expected a {kind.__name__}") from None
+
+
+def get(name: str) -> str | int | float | bool:
+    """The value of one setting: the environment override if set, else the default."""
+    try:
+        setting = _BY_NAME[name]
+    except KeyError:
+        raise UsageError(f"unknown setting {name!r}; known: {', '.join(sorted(_BY_NAME))}") from None
+    raw = os.environ.get(setting.env)
+    return setting.default if raw is None else _parse(setting, raw)
+
+
+def as_markdown() -> str:
+    """The settings table for the docs: name, environment variable, default, help."""
+    rows = ["| setting | environment | default | help |", "|---|---|---|---|"]
+    rows += [f"| `{s.name}` | `{s.env}` | `{s.default}` | {s.help} |" for s in SETTINGS]
+    return "\n".join(rows) + "\n"

@@ -1,0 +1,198 @@
+"""Inputs → stored articles, and stored articles → cached per-article analyses → the linked Corpus.
+
+The batch functions behind ``claimgraph ingest`` and ``claimgraph analyze``. They
+never stop at a bad item: each failure is handed to ``report`` and counted, and the
+batch goes on. Per-article extraction results are cached in the store under an
+extractor fingerprint (a hash of the extraction code and model), so a re-run only
+parses articles that are new or whose analysis is stale; linking and assessment
+always run over all cached analyses, because they are cross-article.
+
+Non-English articles (``language`` set and not English) are stored, listed and
+exported with their language, sentences, entities, dates and places, but the
+language-bound steps (attribution extraction, whose cue lexicon and parse rules are
+English) are skipped for them: their ``attributions`` stay empty.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .. import settings
+from ..assess import assess
+from ..errors import ClaimgraphError, IngestError
+from ..extract import nlp
+from ..extract.pipeline import Step, analyze_articles, default_steps
+from ..link import build
+from ..types import Article, ArticleAnalysis, Corpus
+from . import codec
+from .db import Added, Store
+
+# Steps whose rules only hold for English text; skipped for articles in other languages.
+LANGUAGE_BOUND_STEPS = frozenset({"attributions"})
+
+
+@dataclass(frozen=True, slots=True)
+class AnalysisFailed:
+    """One article whose extraction raised; it is left without an analysis."""
+
+    article: Article
+    problem: str
+
+
+@dataclass(frozen=True, slots=True)
+class Analysed:
+    """One article analysed now; ``reduced`` when language-bound steps were skipped for it."""
+
+    analysis: ArticleAnalysis
+    reduced: bool
+
+
+Event = Added | IngestError | Analysed | AnalysisFailed
+
+
+@dataclass(slots=True)
+class Tally:
+    """Counts of one batch. Mutable on purpose: the batch functions add to it as items go by."""
+
+    new: int = 0
+    duplicate: int = 0
+    failed: int = 0
+    analysed: int = 0
+    reduced: int = 0  # analysed without the language-bound steps
+    analysis_failed: int = 0
+
+    @property
+    def read(self) -> int:
+        return self.new + self.duplicate + self.failed
+
+    @property
+    def ok(self) -> bool:
+        return not (self.failed or self.analysis_failed)
+
+    def summary(self) -> str:
+        return f"{self.read} read, {self.new} new, {self.duplicate} duplicate, {self.failed} failed"
+
+
+def _ignore(_event: Event) -> None:
+    return None
+
+
+def _read_inputs(inputs: Sequence[str], allow_private: bool) -> Iterator[Article | IngestError]:
+    from ..ingest import read_inputs
+
+    return read_inputs(inputs, allow_private=allow_private)
+
+
+def ingest(
+    store: Store,
+    inputs: Sequence[str],
+    *,
+    allow_private: bool = False,
+    report: Callable[[Event], None] = _ignore,
+    tally: Tally | None = None,
+) -> Tally:
+    """Read every input and store the articles not stored yet; failures are reported and counted."""
+    tally = Tally() if tally is None else tally
+
+    def articles() -> Iterator[Article]:
+        for item in _read_inputs(inputs, allow_private):
+            if isinstance(item, IngestError):
+                tally.failed += 1
+                report(item)
+            else:
+                yield item
+
+    for added in store.add_articles(articles()):
+        if added.outcome == "new":
+            tally.new += 1
+        else:
+            tally.duplicate += 1
+        report(added)
+    return tally
+
+
+# -- analysis cache --------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def extractor_version() -> str:
+    """Fingerprint of the extraction code, model and encoding; a stored analysis with another is stale."""
+    digest = hashlib.sha256(f"{nlp.MODEL_PACKAGE}|codec{codec.CODEC_VERSION}".encode())
+    package = resources.files("claimgraph.extract")
+    for entry in sorted(package.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".py"):
+            digest.update(entry.name.encode() + b"\0" + entry.read_bytes())
+    return digest.hexdigest()[:32]
+
+
+def is_english(article: Article) -> bool:
+    """True when the article is English or its language is unknown (then it is analysed as English)."""
+    return article.language is None or article.language.lower().split("-")[0] in ("en", "und", "")
+
+
+def steps_for(article: Article, steps: list[Step]) -> list[Step]:
+    return steps if is_english(article) else [s for s in steps if s.provides not in LANGUAGE_BOUND_STEPS]
+
+
+def _analyse(chunk: list[Article], steps: list[Step]) -> list[ArticleAnalysis | AnalysisFailed]:
+    """Analyse a chunk in one nlp.pipe pass; when that raises, retry one by one to isolate the culprit."""
+    try:
+        return list(analyze_articles(chunk, steps))
+    except Exception as exc:  # noqa: BLE001 - one bad article must not abort the batch
+        if len(chunk) == 1:
+            kind = "" if isinstance(exc, ClaimgraphError) else f"{type(exc).__name__}: "
+            return [AnalysisFailed(chunk[0], f"analysis failed: {kind}{exc}")]
+        return [r for a in chunk for r in _analyse([a], steps)]
+
+
+def _chunks(items: list[Article], size: int) -> Iterator[list[Article]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def pending(store: Store) -> list[Article]:
+    """Stored articles without an up-to-date analysis, in ingestion order."""
+    version, done = extractor_version(), store.analysis_versions()
+    return [a for a in store.articles() if done.get(a.id) != version]
+
+
+def analyze_pending(
+    store: Store, *, report: Callable[[Event], None] = _ignore, tally: Tally | None = None
+) -> Tally:
+    """Extract every stored article that lacks a current analysis and cache the results per batch."""
+    tally = Tally() if tally is None else tally
+    todo = pending(store)
+    if not todo:
+        return tally
+    nlp.load_nlp()  # a missing model is one fatal error, not one error per article
+    steps, size = default_steps(), int(settings.get("analyze_batch_size"))
+    for chunk in _chunks(todo, size):
+        english = [a for a in chunk if is_english(a)]
+        other = [a for a in chunk if not is_english(a)]
+        results = _analyse(english, steps) if english else []
+        results += _analyse(other, steps_for(other[0], steps)) if other else []
+        done = [r for r in results if isinstance(r, ArticleAnalysis)]
+        store.put_analyses(done, extractor_version())
+        for r in results:
+            _count(r, tally, report)
+    return tally
+
+
+def _count(result: ArticleAnalysis | AnalysisFailed, tally: Tally, report: Callable[[Event], None]) -> None:
+    if isinstance(result, AnalysisFailed):
+        tally.analysis_failed += 1
+        report(result)
+        return
+    reduced = not is_english(result.article)
+    tally.analysed += 1
+    tally.reduced += reduced
+    report(Analysed(result, reduced))
+
+
+def corpus(store: Store, ids: Iterable[str] | None = None) -> Corpus:
+    """Link and assess the cached analyses (of ``ids``, or all) into the Corpus."""
+    return assess(build(store.get_analyses(ids)))
