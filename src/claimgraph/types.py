@@ -145,6 +145,7 @@ class Claim:
     first_said: str | None = None
     support: str | None = None
     conflicts: tuple[str, ...] = ()  # e.g. "number: 10,000 vs 12,000"
+    affiliations: tuple[str, ...] = ()  # per origin, the group it speaks for: "government:US", "org:…" or itself
 
 
 @dataclass(frozen=True, slots=True)
