@@ -213,7 +213,7 @@ class Store:
     def analysis_versions(self) -> dict[str, str]:
         """Article id → version of its stored analysis."""
         with self._errors(), self.engine.connect() as conn:
-            return dict(conn.execute(select(analyses.c.article_id, analyses.c.version)).tuples().all())
+            return dict(conn.execute(select(analyses.c.article_id, analyses.c.version)).all())
 
     def put_analyses(self, items: Iterable[ArticleAnalysis], version: str) -> None:
         """Store (replacing) the analyses of already stored articles, in one transaction."""
@@ -269,7 +269,7 @@ class Store:
     def get_story_members(self) -> dict[str, str]:
         """Article id → story id, for every assigned article."""
         with self._errors(), self.engine.connect() as conn:
-            return dict(conn.execute(select(story_members.c.article_id, story_members.c.story_id)).tuples().all())
+            return dict(conn.execute(select(story_members.c.article_id, story_members.c.story_id)).all())
 
     def put_story_members(self, members: Mapping[str, str]) -> None:
         """Assign (or reassign) articles to stories, in one transaction."""

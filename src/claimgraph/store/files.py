@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 
@@ -12,6 +13,7 @@ def write_atomic(path: str, data: str | bytes) -> None:
     """Write all of ``data`` to ``path`` or nothing: a crash never leaves half a file."""
     directory = os.path.dirname(os.path.abspath(path))
     mode = "wb" if isinstance(data, bytes) else "w"
+    tmp = None
     try:
         fd, tmp = tempfile.mkstemp(dir=directory, prefix=".claimgraph-", suffix=".tmp")
         with os.fdopen(fd, mode, **({} if mode == "wb" else {"encoding": "utf-8"})) as fh:
@@ -20,4 +22,7 @@ def write_atomic(path: str, data: str | bytes) -> None:
             os.fsync(fh.fileno())
         os.replace(tmp, path)
     except OSError as exc:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
         raise StoreError(f"{path}: cannot write: {exc.strerror or exc}") from exc

@@ -1,0 +1,105 @@
+"""store.batch: analyses are cached per article, redone when stale, isolated on failure; non-English skips attributions."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from claimgraph.errors import ExtractError
+from claimgraph.extract.pipeline import Step
+from claimgraph.store import Store, batch
+from claimgraph.types import Article, Span
+
+BOOM = "This article makes the extractor fail."
+
+
+def article(n: int, text: str, language: str | None = "en") -> Article:
+    return Article(id=f"id{n}", path=f"in/{n}.txt", text=text, language=language)
+
+
+def counting_steps(calls: list[str]) -> list[Step]:
+    """Two cheap steps: sentences from spaCy, and a stand-in 'attributions' step that records its calls."""
+
+    def sentences(doc, analysis):
+        if analysis.article.text == BOOM:
+            raise ExtractError("cannot handle this text")
+        return replace(analysis, sentences=tuple(Span(s.start_char, s.end_char) for s in doc.sents))
+
+    def attributions(doc, analysis):
+        calls.append(analysis.article.id)
+        return analysis
+
+    return [Step("sentences", "sentences", (), sentences), Step("attributions", "attributions", (), attributions)]
+
+
+@pytest.fixture
+def calls(monkeypatch) -> list[str]:
+    seen: list[str] = []
+    monkeypatch.setattr(batch, "default_steps", lambda: counting_steps(seen))
+    return seen
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store.open(tmp_path / "p.db") as s:
+        yield s
+
+
+def test_analyses_are_cached_and_only_new_articles_are_analysed(store, calls):
+    list(store.add_articles([article(1, "One sentence. Two sentences."), article(2, "Another text.")]))
+    tally = batch.analyze_pending(store)
+    assert (tally.analysed, calls) == (2, ["id1", "id2"])
+    assert [len(a.sentences) for a in batch.corpus(store).analyses] == [2, 1]
+    list(store.add_articles([article(3, "A third text.")]))
+    calls.clear()
+    assert batch.analyze_pending(store).analysed == 1 and calls == ["id3"]
+    assert batch.analyze_pending(store).analysed == 0
+
+
+def test_stale_analyses_are_redone(store, calls, monkeypatch):
+    list(store.add_articles([article(1, "One text.")]))
+    batch.analyze_pending(store)
+    monkeypatch.setattr(batch, "extractor_version", lambda: "a-newer-extractor")
+    assert batch.pending(store)[0].id == "id1"
+    assert batch.analyze_pending(store).analysed == 1
+
+
+def test_non_english_articles_skip_attributions_but_are_analysed(store, calls):
+    items = [article(1, "Ein Satz auf Deutsch.", "de"), article(2, "An English one.", "en"), article(3, "Unknown.", None)]
+    list(store.add_articles(items))
+    events: list = []
+    tally = batch.analyze_pending(store, report=events.append)
+    assert sorted(calls) == ["id2", "id3"]
+    assert (tally.analysed, tally.reduced) == (3, 1)
+    assert [e.analysis.article.id for e in events if isinstance(e, batch.Analysed) and e.reduced] == ["id1"]
+    assert len(batch.corpus(store).analyses) == 3
+
+
+@pytest.mark.parametrize(
+    "language, english", [(None, True), ("en", True), ("en-GB", True), ("EN", True), ("de", False), ("fr-CA", False)]
+)
+def test_is_english(language, english):
+    assert batch.is_english(Article(id="x", path="x", text="", language=language)) is english
+
+
+def test_one_failing_article_does_not_abort_the_batch(store, calls):
+    list(store.add_articles([article(1, "Fine text."), article(2, BOOM), article(3, "Also fine.")]))
+    events: list = []
+    tally = batch.analyze_pending(store, report=events.append)
+    failed = [e for e in events if isinstance(e, batch.AnalysisFailed)]
+    assert (tally.analysed, tally.analysis_failed) == (2, 1)
+    assert [f.article.id for f in failed] == ["id2"] and "cannot handle this text" in failed[0].problem
+    assert [a.article.id for a in batch.corpus(store).analyses] == ["id1", "id3"]
+    assert [a.id for a in batch.pending(store)] == ["id2"]  # retried on the next run
+
+
+def test_tally_summary_line():
+    tally = batch.Tally(new=3, duplicate=1, failed=2)
+    assert tally.summary() == "6 read, 3 new, 1 duplicate, 2 failed"
+    assert not tally.ok and batch.Tally(new=1).ok
+
+
+def test_extractor_version_is_stable_and_hex():
+    assert batch.extractor_version() == batch.extractor_version()
+    int(batch.extractor_version(), 16)
