@@ -36,6 +36,7 @@ SETTINGS: tuple[Setting, ...] = (
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
+_KIND_NAMES = {int: "an integer", float: "a number"}
 
 
 def _parse(setting: Setting, raw: str) -> str | int | float | bool:
@@ -49,7 +50,7 @@ def _parse(setting: Setting, raw: str) -> str | int | float | bool:
     try:
         return kind(raw)
     except ValueError:
-        raise UsageError(f"{setting.env}={raw!r}: expected a {kind.__name__}") from None
+        raise UsageError(f"{setting.env}={raw!r}: expected {_KIND_NAMES.get(kind, kind.__name__)}") from None
 
 
 def get(name: str) -> str | int | float | bool:

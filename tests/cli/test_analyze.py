@@ -1,0 +1,101 @@
+"""`claimgraph analyze`: JSON/Markdown export, -o atomic write, stdin, --db cache, exit codes and messages."""
+
+from __future__ import annotations
+
+import inspect
+import json
+import subprocess
+import sys
+
+import pytest
+
+from claimgraph.cli import cli
+from claimgraph.store import Store
+from claimgraph.store.batch import extractor_version
+
+
+
+def run_main(*args: str) -> subprocess.CompletedProcess:
+    """The installed entry point's code path (``claimgraph.cli.main``) in a fresh process."""
+    code = "from claimgraph.cli import main; main()"
+    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=120)
+
+
+def test_analyze_writes_the_json_atomically_to_o(runner, corpus_dir, tmp_path):
+    out = tmp_path / "out.json"
+    out.write_text("old content")
+    result = runner.invoke(cli, ["analyze", str(corpus_dir), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+    assert result.stderr.strip().splitlines()[-1] == "2 read, 2 new, 0 duplicate, 0 failed"
+    data = json.loads(out.read_text())
+    assert data["schema"] == "claimgraph/analysis@1"
+    assert len(data["articles"]) == 2 and all(a["sentences"] for a in data["articles"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["news", "out.json"]  # no temporary file left
+
+
+def test_duplicate_inputs_are_exported_once_and_failures_exit_1(runner, corpus_dir, tmp_path):
+    alpha = str(corpus_dir / "alpha.txt")
+    result = runner.invoke(cli, ["analyze", alpha, alpha, str(tmp_path / "nope.txt")])
+    assert result.exit_code == 1
+    assert len(json.loads(result.stdout)["articles"]) == 1
+    assert result.stderr.strip().splitlines()[-1] == "3 read, 1 new, 1 duplicate, 1 failed"
+
+
+def test_nothing_readable_exits_1_and_writes_nothing(runner, tmp_path):
+    out = tmp_path / "out.json"
+    result = runner.invoke(cli, ["analyze", str(tmp_path / "nope.txt"), "-o", str(out)])
+    assert result.exit_code == 1 and not out.exists()
+    assert "nothing written" in result.stderr
+
+
+def test_unwritable_output_is_one_clear_line(runner, corpus_dir, tmp_path):
+    target = tmp_path / "no-such-dir" / "out.json"
+    result = runner.invoke(cli, ["analyze", str(corpus_dir), "-o", str(target), "-q"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"claimgraph: error: {target}: cannot write")
+    assert "Traceback" not in result.output
+
+
+def _readers_landed() -> bool:
+    from claimgraph.ingest import read_inputs
+
+    return "allow_private" in inspect.signature(read_inputs).parameters
+
+
+# TRANSITIONAL: the skeleton readers do not read stdin; drop the mark once the rewritten readers land.
+@pytest.mark.skipif(not _readers_landed(), reason="stdin needs the rewritten readers (claimgraph.ingest)")
+def test_analyze_reads_stdin(runner):
+    result = runner.invoke(cli, ["analyze", "-", "-q"], input="Rain falls\n\nIt rained all day in the valley.\n")
+    assert result.exit_code == 0, result.output
+    (article,) = json.loads(result.stdout)["articles"]
+    assert "It rained all day" in article["text"]
+
+
+def test_analyze_with_db_caches_analyses_and_exports_everything_stored(runner, corpus_dir, tmp_path):
+    db = str(tmp_path / "p.db")
+    first = runner.invoke(cli, ["analyze", str(corpus_dir / "alpha.txt"), "--db", db, "-q"])
+    assert first.exit_code == 0
+    second = runner.invoke(cli, ["analyze", str(corpus_dir / "beta.txt"), "--db", db, "-q"])
+    assert len(json.loads(second.stdout)["articles"]) == 2
+    with Store.open(db) as store:
+        assert set(store.analysis_versions().values()) == {extractor_version()}
+        assert len(store.get_analyses()) == 2
+
+
+def test_markdown_format(runner, corpus_dir):
+    result = runner.invoke(cli, ["analyze", str(corpus_dir), "--format", "md", "-q"])
+    assert result.exit_code == 0
+    assert result.stdout.lstrip().startswith("#") and "Storm closes harbour" in result.stdout
+
+
+def test_entry_point_exit_codes_and_messages(corpus_dir, tmp_path):
+    assert run_main("analyze").returncode == 2  # no inputs
+    assert run_main("analyze", str(corpus_dir), "--format", "xml").returncode == 2
+    bad = tmp_path / "bad.db"
+    bad.write_text("not a database at all\n" * 100)
+    corrupt = run_main("analyze", str(corpus_dir), "--db", str(bad))
+    assert corrupt.returncode == 1
+    assert corrupt.stderr.strip() == (
+        f"claimgraph: error: {bad}: not a claimgraph database (file is not a database); give another --db file"
+    )
