@@ -1,33 +1,67 @@
-"""Readers: files, HTML, JSON/JSONL, feeds and URLs → Article."""
+"""Readers: files, directories, globs, stdin, URLs, HTML, JSON/JSONL and feeds → Article."""
 
 from __future__ import annotations
 
-import glob
-import os
 from collections.abc import Iterable, Iterator
+from typing import BinaryIO
 
 from ..errors import IngestError
 from ..types import Article
-from .text import read_text
+from .fetch import fetch
+from .inputs import MAX_INPUT_BYTES, STDIN, RawInput, ReadOptions, expand, is_url, read_file, read_stdin
+from .registry import ENTRY_POINT_GROUP, detect_format, readers
+from .text import article_id
+
+__all__ = [
+    "ENTRY_POINT_GROUP",
+    "MAX_INPUT_BYTES",
+    "RawInput",
+    "ReadOptions",
+    "article_id",
+    "detect_format",
+    "expand",
+    "read_inputs",
+    "read_raw",
+    "readers",
+]
 
 
-def expand(inputs: Iterable[str]) -> Iterator[str]:
-    for item in inputs:
-        if os.path.isdir(item):
-            for root, _, files in sorted(os.walk(item)):
-                for name in sorted(files):
-                    yield os.path.join(root, name)
-        elif any(ch in item for ch in "*?[") and not os.path.exists(item):
-            yield from sorted(glob.glob(item, recursive=True))
-        else:
-            yield item
-
-
-def read_inputs(inputs: Iterable[str]) -> Iterator[Article | IngestError]:
-    """Every input → an Article, or the IngestError that says why it could not be read."""
-    for path in expand(inputs):
+def read_inputs(
+    inputs: Iterable[str],
+    *,
+    allow_private: bool = False,
+    max_bytes: int = MAX_INPUT_BYTES,
+    timeout: float = 15.0,
+    stdin: BinaryIO | None = None,
+) -> Iterator[Article | IngestError]:
+    """Every input → Articles, or IngestErrors naming the input and the problem; one bad input never stops the rest."""
+    options = ReadOptions(allow_private=allow_private, max_bytes=max_bytes, timeout=timeout)
+    for item in expand(inputs):
         try:
-            with open(path, encoding="utf-8") as fh:
-                yield read_text(path, fh.read())
-        except OSError as exc:
-            yield IngestError(path, exc.strerror or str(exc))
+            raw = _load(item, options, stdin)
+        except IngestError as exc:
+            yield exc
+            continue
+        yield from read_raw(raw, options)
+
+
+def _load(item: str, options: ReadOptions, stdin: BinaryIO | None) -> RawInput:
+    if item == STDIN:
+        return read_stdin(options, stdin)
+    if is_url(item):
+        return fetch(item, options)
+    return read_file(item, options)
+
+
+def read_raw(raw: RawInput, options: ReadOptions | None = None) -> Iterator[Article | IngestError]:
+    """One input's bytes → its Articles (a file can hold many), through the reader its format names."""
+    options = options or ReadOptions()
+    fmt = detect_format(raw)
+    reader = readers()[fmt]
+    try:
+        for item in reader(raw, options):
+            yield item
+    except IngestError as exc:
+        yield exc
+    except Exception as exc:  # a third-party parser failing on odd input must not stop the batch
+        yield IngestError(raw.path, f"{fmt} reader failed ({type(exc).__name__}: {exc})")

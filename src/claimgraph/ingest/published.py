@@ -1,0 +1,107 @@
+"""Date strings and article bodies → ISO publication dates (parsed, never invented)."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+import warnings
+
+import dateparser
+
+# A full date needs day, month and year: dateparser would otherwise fill the
+# missing parts from today's date, i.e. invent them.
+_FULL_DATE = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first"}
+_TIME = re.compile(r"\b\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?\b|\b\d{1,2}\s*[ap]\.?m\b", re.I)
+_SECONDS = re.compile(r"\b\d{1,2}:\d{2}:\d{2}\b")
+_YEAR = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
+
+
+def parse_published(value: object) -> str | None:
+    """A date or date-time (string, date, datetime) → ISO 8601, keeping the time only if given."""
+    if isinstance(value, dt.datetime):
+        return _iso(value, with_time=True, with_seconds=bool(value.second))
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if not isinstance(value, str) or not value.strip() or not _YEAR.search(value):
+        return None
+    text = value.strip()
+    iso = _parse_iso(text)
+    if iso is not None:
+        return iso
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        parsed = dateparser.parse(text, settings=_FULL_DATE)
+    if parsed is None:
+        return None
+    return _iso(parsed, with_time=bool(_TIME.search(text)), with_seconds=bool(_SECONDS.search(text)))
+
+
+def _parse_iso(text: str) -> str | None:
+    """ISO 8601 strings are parsed exactly (dateparser may reorder their parts)."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?", text):
+        return None
+    try:
+        parsed = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if len(text) == 10:
+        return parsed.date().isoformat()
+    return _iso(parsed, with_time=True, with_seconds=bool(parsed.second))
+
+
+def _iso(value: dt.datetime, *, with_time: bool, with_seconds: bool) -> str:
+    if not with_time:
+        return value.date().isoformat()
+    text = value.strftime("%Y-%m-%dT%H:%M:%S" if with_seconds else "%Y-%m-%dT%H:%M")
+    offset = value.strftime("%z")
+    return text + (f"{offset[:3]}:{offset[3:]}" if offset else "")
+
+
+# -- estimates from the body ----------------------------------------------------
+
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+_MONTHS["sept"] = 9
+# Month names must be capitalised: "may" and "march" are also common words.
+_MONTH = r"(?P<month>" + "|".join(sorted((m.title() for m in _MONTHS), key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR_OPT = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+_DAY_MONTHS = (
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR_OPT}\b"),  # 18 December 2024
+    re.compile(rf"\b{_MONTH}\s+{_DAY}\b{_YEAR_OPT}\b"),  # December 18, 2024
+)
+_MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(?P<year>(?:19|20)\d\d)\b")
+_ISO_DATE = re.compile(r"\b((?:19|20)\d\d)-(0[1-9]|1[0-2])-([0-2]\d|3[01])\b")
+
+
+def estimate_published(text: str) -> str | None:
+    """The latest explicit date the body mentions, as an estimate of when it was written.
+
+    A day-month without a year takes the year of the body's most recent
+    month-year or full date. Without any year in the body there is no estimate.
+    """
+    full, partial, years = [], [], []
+    for m in (m for pattern in _DAY_MONTHS for m in pattern.finditer(text)):
+        month, day = _MONTHS[m.group("month").lower()], int(m.group("day"))
+        if m.group("year"):
+            full.append(_date(int(m.group("year")), month, day))
+            years.append(int(m.group("year")))
+        else:
+            partial.append((month, day))
+    for m in _ISO_DATE.finditer(text):
+        full.append(_date(int(m.group(1)), int(m.group(2)), int(m.group(3))))
+        years.append(int(m.group(1)))
+    years += [int(m.group("year")) for m in _MONTH_YEAR.finditer(text)]
+    if not years:
+        return None
+    year = max(years)
+    candidates = [d for d in full if d] + [d for d in (_date(year, mo, day) for mo, day in partial) if d]
+    return max(candidates).isoformat() if candidates else None
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
