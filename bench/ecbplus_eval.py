@@ -1,0 +1,122 @@
+"""ECB+ documents → B-cubed F1 of the online story clustering against topic and sub-topic (event) labels.
+
+All documents of all topics are clustered together, in a fixed order (topic, file name), through
+``StoryIndex.add``. ECB+ has no publication dates, so the time decay is neutral. The spaCy parse
+(entities, places) is cached under --cache so that threshold sweeps are quick.
+
+    nice .venv/bin/python bench/ecbplus_eval.py [--data ../shared/data/ecbplus] [--sweep]
+"""
+
+from __future__ import annotations
+
+import argparse
+import pickle
+import sys
+import time
+import xml.etree.ElementTree as ET
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from claimgraph.extract.pipeline import analyze_articles, default_steps
+from claimgraph.link import stories as st
+from claimgraph.types import Article
+
+DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "ecbplus"
+
+
+def read_document(path: Path) -> Article:
+    """One CAT XML file → an Article whose text is its sentences, one per line (ECB+ URL line dropped)."""
+    sentences: dict[int, list[str]] = defaultdict(list)
+    for tok in ET.parse(path).getroot().iter("token"):
+        sentences[int(tok.get("sentence"))].append(tok.text or "")
+    skip = {0} if path.stem.endswith("ecbplus") else set()
+    lines = [" ".join(words) for n, words in sorted(sentences.items()) if n not in skip]
+    return Article(id=path.stem, path=str(path), text="\n".join(lines))
+
+
+def labels(doc_id: str) -> tuple[str, str]:
+    topic = doc_id.split("_", 1)[0]
+    return topic, topic + ("+" if doc_id.endswith("ecbplus") else "")
+
+
+def load(data: Path, cache: Path | None):
+    if cache and cache.exists():
+        return pickle.loads(cache.read_bytes())
+    files = sorted(data.glob("*/*.xml"), key=lambda p: (int(p.parent.name), p.name))
+    if not files:
+        sys.exit(f"{data}: no ECB+ XML files found (see ../shared/data/ecbplus/README.md)")
+    articles = [read_document(p) for p in files]
+    steps = [s for s in default_steps() if s.name in ("entities", "places")]
+    analyses = list(analyze_articles(articles, steps))
+    if cache:
+        cache.write_bytes(pickle.dumps(analyses))
+    return analyses
+
+
+def bcubed(predicted: dict[str, str], gold: dict[str, str]) -> tuple[float, float, float]:
+    """B-cubed precision, recall, F1 of a partition (item → cluster) against gold (item → class)."""
+    pred_members, gold_members = defaultdict(set), defaultdict(set)
+    for item, c in predicted.items():
+        pred_members[c].add(item)
+    for item, c in gold.items():
+        gold_members[c].add(item)
+    p = r = 0.0
+    for item in gold:
+        mine, truth = pred_members[predicted[item]], gold_members[gold[item]]
+        both = len(mine & truth)
+        p += both / len(mine)
+        r += both / len(truth)
+    p, r = p / len(gold), r / len(gold)
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def evaluate(analyses, story_threshold: float, thread_threshold: float) -> dict[str, float]:
+    index = st.StoryIndex(story_threshold, thread_threshold)
+    start = time.perf_counter()
+    index.extend(analyses)
+    seconds = time.perf_counter() - start
+    topic = {a.article.id: labels(a.article.id)[0] for a in analyses}
+    event = {a.article.id: labels(a.article.id)[1] for a in analyses}
+    stories, threads = index.members(), index.thread_members()
+    out = {"docs": len(analyses), "stories": len(set(stories.values())), "threads": len(set(threads.values())),
+           "ms_per_doc": 1000 * seconds / len(analyses)}
+    for name, pred, gold in (("story~event", stories, event), ("story~topic", stories, topic),
+                             ("thread~topic", threads, topic), ("thread~event", threads, event)):
+        out[name] = bcubed(pred, gold)
+    return out
+
+
+def show(res: dict) -> None:
+    print(f"{res['docs']} documents → {res['stories']} stories, {res['threads']} threads "
+          f"({res['ms_per_doc']:.2f} ms per added document)")
+    for name in ("story~event", "story~topic", "thread~topic", "thread~event"):
+        p, r, f = res[name]
+        print(f"  {name:13s} B-cubed P {p:.3f} R {r:.3f} F1 {f:.3f}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--cache", type=Path, default=Path("/tmp/ecbplus_analyses.pkl"))
+    ap.add_argument("--topics", default="", help="comma-separated topic numbers to keep (default: all)")
+    ap.add_argument("--sweep", action="store_true", help="also sweep the thresholds")
+    args = ap.parse_args()
+    if not args.data.is_dir():
+        sys.exit(f"{args.data}: ECB+ data folder not found")
+    analyses = load(args.data, args.cache)
+    if args.topics:
+        keep = set(args.topics.split(","))
+        analyses = [a for a in analyses if labels(a.article.id)[0] in keep]
+    print(f"ECB+ ({Counter(labels(a.article.id)[0] for a in analyses).__len__()} topics); "
+          f"thresholds story {st.STORY_THRESHOLD} thread {st.THREAD_THRESHOLD}; no dates: time decay neutral")
+    show(evaluate(analyses, st.STORY_THRESHOLD, st.THREAD_THRESHOLD))
+    if args.sweep:
+        for t in (0.05, 0.08, 0.10, 0.12, 0.14, 0.16, 0.18, 0.20, 0.22, 0.25, 0.28, 0.30, 0.33, 0.36, 0.40, 0.45):
+            res = evaluate(analyses, st.STORY_THRESHOLD, t)
+            print(f"threshold {t:.2f}: {res['stories']:4d} stories event F1 {res['story~event'][2]:.3f} "
+                  f"topic F1 {res['story~topic'][2]:.3f} | {res['threads']:4d} threads topic F1 "
+                  f"{res['thread~topic'][2]:.3f} event F1 {res['thread~event'][2]:.3f}")
+
+
+if __name__ == "__main__":
+    main()
