@@ -1,0 +1,1 @@
+"""spaCy Doc → attribution relations: cue detection, span building, source resolution, annotation."""

@@ -1,0 +1,55 @@
+"""spaCy Doc → scored cue tokens, using the lexicon and logistic-regression weights trained on PolNeAR train."""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from importlib import resources
+
+from ...errors import ExtractError
+from .features import candidates
+
+DATA_PACKAGE = "claimgraph.data.attrib"
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, tuple[int, int]]:
+    """Cue lemma → (times it headed a gold cue, times it occurred) in PolNeAR train (scripts/train_attrib.py)."""
+    out = {}
+    try:
+        lines = resources.files(DATA_PACKAGE).joinpath("cue_lexicon.tsv").read_text(encoding="utf-8").splitlines()
+    except (FileNotFoundError, ModuleNotFoundError) as exc:
+        raise ExtractError(f"attribution cue lexicon missing: run scripts/train_attrib.py ({exc})") from exc
+    for line in lines[1:]:
+        lemma, n, total, _ = line.split("\t")
+        out[lemma] = (int(n), int(total))
+    return out
+
+
+@lru_cache(maxsize=1)
+def model() -> dict:
+    """The cue classifier: intercept, threshold and feature weights (scripts/train_attrib.py)."""
+    try:
+        raw = resources.files(DATA_PACKAGE).joinpath("cue_model.json").read_text(encoding="utf-8")
+    except (FileNotFoundError, ModuleNotFoundError) as exc:
+        raise ExtractError(f"attribution cue model missing: run scripts/train_attrib.py ({exc})") from exc
+    return json.loads(raw)
+
+
+def score(feats: list[str]) -> float:
+    m = model()
+    weights = m["weights"]
+    z = m["intercept"] + sum(weights.get(f, 0.0) for f in feats)
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def detect(doc, threshold: float | None = None) -> list[tuple[object, float]]:
+    """(token, probability) of every token the classifier takes for an attribution cue, in text order."""
+    th = model()["threshold"] if threshold is None else threshold
+    out = []
+    for tok, feats in candidates(doc, lexicon()):
+        p = score(feats)
+        if p >= th:
+            out.append((tok, p))
+    return out

@@ -1,0 +1,155 @@
+"""A cue token in a spaCy parse → its cue, source and content character spans."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...types import Span
+from .features import is_quote
+from .quotes import region_at
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "attr", "oprd", "acomp", "csubjpass")
+CLIMB_DEPS = ("xcomp", "conj", "advcl", "acl", "pcomp")  # a cue without a subject borrows its governor's
+MAX_CLIMB = 3
+EDGE_PUNCT = frozenset(",.;:-–—()[]")
+
+
+@dataclass(frozen=True, slots=True)
+class RawAttribution:
+    """Spans of one detected attribution, before its source is resolved and it is annotated."""
+
+    cue: object  # the cue's head token
+    cue_span: Span
+    source_tok: object | None  # head token of the source mention
+    source_span: Span | None
+    content_spans: tuple[Span, ...]
+    form: str
+
+
+def cue_span(cue) -> Span:
+    """The cue token plus its particle, the 'to' of 'according to' and an object-less 'for'/'about' preposition."""
+    toks = [cue]
+    for c in cue.children:
+        if c.dep_ == "prt" or (cue.lower_ == "according" and c.lower_ == "to"):
+            toks.append(c)
+    return Span(min(t.idx for t in toks), max(t.idx + len(t) for t in toks))
+
+
+def find_source(cue):
+    """(head token, token set) of the cue's source mention, climbing through governing verbs when needed."""
+    tok = cue
+    for _ in range(MAX_CLIMB + 1):
+        for c in tok.children:
+            if c.dep_ in ("nsubj", "csubj") or (c.dep_ == "nsubjpass" and tok.lemma_ in ("quote", "cite")):
+                return c, _mention(c)
+            if c.dep_ == "agent":
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is not None:
+                    return obj, _mention(obj)
+            if c.dep_ == "poss" and tok.pos_ == "NOUN":
+                return c, _mention(c)
+        if tok.lower_ == "according":
+            to = next((c for c in tok.children if c.lower_ == "to"), None)
+            obj = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
+            if obj is not None:
+                return obj, _mention(obj)
+            return None, set()
+        if tok.dep_ in ("relcl", "acl") and tok.pos_ == "VERB" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            if any(c.dep_ in ("nsubjpass", "dobj") for c in tok.children):
+                return None, set()
+            return tok.head, {tok.head.i}
+        if tok.dep_ not in CLIMB_DEPS or tok.head is tok:
+            return None, set()
+        tok = tok.head
+    return None, set()
+
+
+def _mention(tok) -> set[int]:
+    """Token ids of a noun phrase: its subtree without relative clauses hanging off it."""
+    ids = {t.i for t in tok.subtree}
+    for c in tok.children:
+        if c.dep_ in ("relcl",) or (c.dep_ == "punct" and is_quote(c)):
+            ids -= {t.i for t in c.subtree}
+    return ids
+
+
+def content_tokens(cue, source_ids: set[int]) -> tuple[set[int], str]:
+    """Token ids of the content governed by the cue, and the form it was found in."""
+    doc = cue.doc
+    if cue.lower_ == "according":
+        head = cue.head if cue.head is not cue else None
+        if head is None:
+            return set(), "according_to"
+        skip = {t.i for t in cue.subtree}
+        return {t.i for t in head.sent if t.i not in skip} - source_ids, "according_to"
+    ids: set[int] = set()
+    for c in cue.children:
+        if c.dep_ in CONTENT_DEPS or (c.dep_ == "prep" and not any(k.dep_ in CONTENT_DEPS for k in cue.children)
+                                      and c.i > cue.i and c.lower_ != "according"):
+            ids |= {t.i for t in c.subtree}
+    if not ids and cue.dep_ in ("parataxis", "ccomp", "advcl", "conj") and cue.i > cue.head.i:
+        # a trailing attribution: "X will win, the poll said."
+        skip = {t.i for t in cue.subtree}
+        ids = {t.i for t in cue.head.subtree if t.i not in skip and t.i < cue.i}
+    if not ids and cue.i + 1 < len(doc) and doc[cue.i + 1].text == ":":
+        nxt = cue.i + 2
+        if nxt < len(doc):
+            ids = {t.i for t in doc[nxt].sent if t.i >= nxt}
+        return ids - source_ids - {cue.i}, "colon"
+    return ids - source_ids - {cue.i}, "indirect"
+
+
+def runs(doc, ids: set[int]) -> list[tuple[int, int]]:
+    """Contiguous token runs of ids (gaps of punctuation only are bridged), trimmed of edge punctuation."""
+    out: list[list[int]] = []
+    for i in sorted(ids):
+        if out and all(doc[k].is_punct or doc[k].is_space for k in range(out[-1][1] + 1, i)):
+            out[-1][1] = i
+        else:
+            out.append([i, i])
+    trimmed = []
+    for a, b in out:
+        while a <= b and (doc[a].text in EDGE_PUNCT or doc[a].is_space):
+            a += 1
+        while b >= a and (doc[b].text in EDGE_PUNCT or doc[b].is_space):
+            b -= 1
+        if a <= b:
+            trimmed.append((a, b))
+    return trimmed
+
+
+def char_spans(doc, ids: set[int], regions: list[tuple[int, int]], cue_span_: Span) -> tuple[Span, ...]:
+    """Character spans of the content, widened to whole quotations that it starts or ends inside."""
+    spans = [[doc[a].idx, doc[b].idx + len(doc[b])] for a, b in runs(doc, ids)]
+    for sp in spans:
+        for pos in (sp[0], sp[1] - 1):
+            reg = region_at(regions, pos)
+            if reg is not None and not (reg[0] <= cue_span_.start < reg[1]):
+                sp[0], sp[1] = min(sp[0], reg[0]), max(sp[1], reg[1])
+    merged: list[list[int]] = []
+    for s, e in sorted(spans):
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    return tuple(Span(s, e) for s, e in merged)
+
+
+def build(cue, regions: list[tuple[int, int]]) -> RawAttribution | None:
+    """The raw attribution headed by a cue token, or None when it governs no content."""
+    src_tok, src_ids = find_source(cue)
+    ids, form = content_tokens(cue, src_ids)
+    cspan = cue_span(cue)
+    ids -= {t.i for t in cue.doc if cspan.start <= t.idx < cspan.end}
+    if not ids:
+        return None
+    content = char_spans(cue.doc, ids, regions, cspan)
+    if not content:
+        return None
+    src_span = None
+    if src_ids:
+        toks = sorted(src_ids)
+        a, b = runs(cue.doc, src_ids)[0] if runs(cue.doc, src_ids) else (toks[0], toks[-1])
+        src_span = Span(cue.doc[a].idx, cue.doc[b].idx + len(cue.doc[b]))
+    return RawAttribution(cue, cspan, src_tok, src_span, content, form)
