@@ -1,12 +1,91 @@
-"""Across articles: stories, claim alignment, relays and copies, actors."""
+"""Per-article analyses → the cross-article graph: stories, claims, copies and relays, actors."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
-from ..types import ArticleAnalysis, Corpus
+from ..types import ArticleAnalysis, Claim, Corpus, Relation, Story
+from .actors import resolve as resolve_actors
+from .relays import RelayIndex
+from .stories import StoryIndex
+
+__all__ = ["Linker", "build"]
 
 
-def build(analyses: Iterable[ArticleAnalysis]) -> Corpus:
-    """Per-article analyses → the cross-article graph (stories, claims, relations, actors)."""
-    return Corpus(analyses=tuple(analyses))
+class Linker:
+    """The incremental part of linking: one story index and one copy/relay index over a stream.
+
+    ``add(analysis)`` files one article without touching the others; ``to_state()`` /
+    ``from_state()`` persist both indexes (a store keeps ``stories.members()`` as its
+    article → story rows).
+    """
+
+    def __init__(self, stories: StoryIndex | None = None, relays: RelayIndex | None = None) -> None:
+        self.stories = stories or StoryIndex()
+        self.relay_index = relays or RelayIndex()
+        self.relations: list[Relation] = []
+        self.relays: dict[str, tuple[str, ...]] = {}
+
+    def add(self, analysis: ArticleAnalysis) -> str:
+        """File one article (an article already filed is left as it is); returns its story id."""
+        if analysis.article.id in self.stories.story_of:
+            return self.stories.add(analysis)
+        story = self.stories.add(analysis)
+        relations, relayed = self.relay_index.add(analysis)
+        self.relations.extend(relations)
+        if relayed:
+            self.relays[analysis.article.id] = relayed
+        return story
+
+    def to_state(self) -> dict:
+        return {"stories": self.stories.to_state(), "relays": self.relay_index.to_state(),
+                "relations": [[r.kind, r.source, r.target, r.score] for r in self.relations],
+                "relayed": {k: list(v) for k, v in self.relays.items()}}
+
+    @classmethod
+    def from_state(cls, state: dict) -> Linker:
+        obj = cls(StoryIndex.from_state(state["stories"]), RelayIndex.from_state(state["relays"]))
+        obj.relations = [Relation(k, s, t, sc) for k, s, t, sc in state["relations"]]
+        obj.relays = {k: tuple(v) for k, v in state["relayed"].items()}
+        return obj
+
+
+def _align(analyses: tuple[ArticleAnalysis, ...], stories: tuple[Story, ...]) -> tuple[Claim, ...]:
+    try:
+        from .claims import align_claims
+    except ImportError:  # claim alignment (link/claims.py) has not landed yet: no claims
+        return ()
+    return tuple(align_claims(analyses, stories))
+
+
+def _with_claims(stories: tuple[Story, ...], claims: tuple[Claim, ...]) -> tuple[Story, ...]:
+    """Each story lists the claims made in any of its articles."""
+    out = []
+    for s in stories:
+        members = set(s.articles)
+        out.append(replace(s, claims=tuple(c.id for c in claims if members & set(c.articles))))
+    return tuple(out)
+
+
+def build(analyses: Iterable[ArticleAnalysis], linker: Linker | None = None) -> Corpus:
+    """Per-article analyses → the cross-article graph (stories, claims, relations, relays, actors).
+
+    With ``linker`` (restored from a store), only the new analyses are filed into its indexes;
+    articles it already holds are not filed again.
+    """
+    analyses = tuple(analyses)
+    linker = linker or Linker()
+    for a in analyses:
+        linker.add(a)
+    stories = linker.stories.snapshot()
+    claims = _align(analyses, stories)
+    ids = {a.article.id for a in analyses}
+    return Corpus(
+        analyses=analyses,
+        stories=_with_claims(tuple(s for s in stories if ids & set(s.articles)), claims),
+        claims=claims,
+        relations=tuple(r for r in linker.relations if r.source in ids),
+        relays={k: v for k, v in linker.relays.items() if k in ids},
+        actors=resolve_actors(analyses, linker.stories.members()),
+    )

@@ -1,0 +1,200 @@
+"""Names across articles (PERSON/ORG entities, attribution sources) → one canonical actor per real entity.
+
+Within an article a surname ("Kirby") or an acronym ("NATO") resolves to the full name it
+shortens when exactly one fits; a role-prefixed source ("the agency's spokesperson Jane Doe")
+resolves to the person entity it ends with. Across articles full names merge by first and last
+name. A name still short after that is resolved only inside its story, so two people who share
+a surname in unrelated stories stay apart.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..types import Actor, ArticleAnalysis, Role
+
+PERSON_LABELS = frozenset({"PERSON"})
+ORG_LABELS = frozenset({"ORG"})
+# Honorifics and ranks that precede a name but are not part of it (general English usage).
+HONORIFICS = frozenset("""mr mrs ms miss dr prof sir dame lord lady president vice prime minister
+secretary senator sen rep representative governor gov mayor general gen lieutenant lt colonel col major maj
+captain capt admiral adm sergeant sgt chancellor king queen prince princess pope rev father judge justice
+chief ambassador spokesperson spokesman spokeswoman""".split())
+MINOR_WORDS = frozenset({"of", "the", "for", "and", "on", "in", "at", "to", "de", "du", "des", "la", "le", "&"})
+LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+TRAILING = re.compile(r"(?:'s|’s|'|’)$")
+UNNAMED_KINDS = frozenset({"unnamed"})
+
+
+UNCLOSED = re.compile(r"\s*\([^)]*$")  # "Institute for the Study of War (ISW" cut before its ")"
+ACRONYM_GLOSS = re.compile(r"\s*\([A-Z][A-Z.&]{1,9}\)$")  # a trailing "(ISW)"
+
+
+def display_name(name: str) -> str:
+    """A name as shown: single spaces, no leading article, no possessive, no outer punctuation."""
+    name = ACRONYM_GLOSS.sub("", UNCLOSED.sub("", " ".join(name.split())))
+    name = name.strip(" .,;:\"'“”‘’()[]")
+    return TRAILING.sub("", LEADING.sub("", name)).strip()
+
+
+def acronym_of(name: str) -> str:
+    """Initials of the capitalised words ("Institute for the Study of War" → "ISW"); "" for one word."""
+    words = [w for w in re.split(r"[\s-]+", display_name(name)) if w and w.lower() not in MINOR_WORDS]
+    if len(words) < 2 or not all(w[0].isupper() for w in words):
+        return ""
+    return "".join(w[0] for w in words)
+
+
+def is_acronym(name: str) -> bool:
+    bare = name.replace(".", "")
+    return 2 <= len(bare) <= 8 and bare.isupper() and bare.isalpha()
+
+
+def person_tokens(name: str) -> list[str]:
+    """Name words without honorifics: "Major General Patrick Ryder" → ["Patrick", "Ryder"]."""
+    words = display_name(name).split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS:
+        words = words[1:]
+    return words
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One naming of an actor in one article."""
+
+    article: str
+    surface: str  # the words as written
+    kind: str  # person | organisation | unnamed
+    role: str | None = None
+    date: str | None = None
+
+
+def _proper(name: str) -> bool:
+    """Looks like a proper name: one to five words, each capitalised (after honorifics)."""
+    words = person_tokens(name)
+    return 1 <= len(words) <= 5 and all(w[:1].isupper() for w in words)
+
+
+def _source_mention(analysis: ArticleAnalysis, att) -> Mention | None:
+    """The actor an attribution's source names: the PERSON (else ORG) entity inside its span, with the
+    words before it as the role ("Pentagon spokesman" for "Pentagon spokesman Jane Doe")."""
+    art, text = analysis.article, analysis.article.text
+    date, span = att.date or art.published, att.source_span
+    inside = [e for e in analysis.entities if span is not None and span.start <= e.span.start
+              and e.span.end <= span.end and e.label in PERSON_LABELS | ORG_LABELS]
+    persons = [e for e in inside if e.label in PERSON_LABELS]
+    if persons or inside:
+        e = max(persons or inside, key=lambda e: e.span.end - e.span.start)
+        prefix = display_name(text[span.start : e.span.start]) if persons else ""
+        role = att.source_role or (prefix if len(prefix.split()) >= 1 and prefix[:1].isalpha() else None)
+        return Mention(art.id, e.span.of(text), "person" if persons else "organisation", role or None, date)
+    if att.source_kind in UNNAMED_KINDS:
+        return Mention(art.id, att.source, "unnamed", att.source_role, date)
+    if att.source_kind in ("person", "organisation", "document") and _proper(att.source) \
+            and (att.source_kind != "person" or len(person_tokens(att.source)) >= 2):
+        kind = "person" if att.source_kind == "person" else "organisation"
+        return Mention(art.id, att.source, kind, att.source_role, date)
+    return None
+
+
+def mentions(analysis: ArticleAnalysis) -> list[Mention]:
+    art, text = analysis.article, analysis.article.text
+    out = [Mention(art.id, e.span.of(text), "person" if e.label in PERSON_LABELS else "organisation")
+           for e in analysis.entities if e.label in PERSON_LABELS | ORG_LABELS]
+    out += [m for m in (_source_mention(analysis, att) for att in analysis.attributions if att.source) if m]
+    return [m for m in out if display_name(m.surface)]
+
+
+def _article_keys(ms: list[Mention]) -> dict[tuple[str, str], tuple[str, ...]]:
+    """(kind, surface) → the key of the full name it stands for within this article.
+
+    Keys: ("person", first, last) for full names, ("surname", last) for unresolved single names,
+    ("org", name) for organisations, ("unnamed", name) for unnamed sources.
+    """
+    full = {}
+    for m in ms:
+        if m.kind == "person" and len(person_tokens(m.surface)) >= 2:
+            toks = person_tokens(m.surface)
+            full[toks[-1].lower()] = full.get(toks[-1].lower(), set()) | {("person", toks[0].lower(), toks[-1].lower())}
+    orgs = [display_name(m.surface) for m in ms if m.kind == "organisation" and not is_acronym(display_name(m.surface))]
+    keys: dict[tuple[str, str], tuple[str, ...]] = {}
+    for m in ms:
+        name, toks = display_name(m.surface), person_tokens(m.surface)
+        if m.kind == "person":
+            if len(toks) >= 2:
+                keys[(m.kind, m.surface)] = ("person", toks[0].lower(), toks[-1].lower())
+            else:
+                options = full.get(toks[0].lower(), set())
+                keys[(m.kind, m.surface)] = min(options) if len(options) == 1 else ("surname", toks[0].lower())
+        elif m.kind == "organisation" and len(toks) == 1 and len(full.get(toks[0].lower(), ())) == 1:
+            keys[(m.kind, m.surface)] = min(full[toks[0].lower()])  # a surname mislabelled ORG
+        elif m.kind == "organisation":
+            expansions = sorted({o for o in orgs if is_acronym(name) and acronym_of(o) == name.replace(".", "")})
+            keys[(m.kind, m.surface)] = ("org", (expansions[0] if len(expansions) == 1 else name).lower())
+        else:
+            keys[(m.kind, m.surface)] = ("unnamed", name.lower())
+    return keys
+
+
+class _Group:
+    """The mentions gathered under one actor key (mutable while resolving)."""
+
+    def __init__(self) -> None:
+        self.mentions: list[Mention] = []
+
+    def name(self) -> str:
+        forms = [display_name(m.surface) for m in self.mentions]
+        if self.mentions[0].kind == "person":
+            forms = [" ".join(person_tokens(f)) for f in forms]
+        counts: dict[str, int] = defaultdict(int)
+        for f in forms:
+            if not is_acronym(f):
+                counts[f] += 1
+        pool = counts or {f: 1 for f in forms}
+        return max(sorted(pool), key=lambda f: (len(f.split()), pool[f], len(f)))
+
+
+def resolve(analyses: Iterable[ArticleAnalysis], story_of: dict[str, str] | None = None) -> tuple[Actor, ...]:
+    """All articles' names → actors; ``story_of`` (article → story) scopes surname-only merges."""
+    story_of = story_of or {}
+    groups: dict[tuple, _Group] = {}
+    surname_rows: list[tuple[str, Mention]] = []
+    for analysis in analyses:
+        ms = mentions(analysis)
+        keys = _article_keys(ms)
+        for m in ms:
+            key = keys[(m.kind, m.surface)]
+            if key[0] == "surname":
+                surname_rows.append((key[1], m))
+            else:
+                groups.setdefault(key, _Group()).mentions.append(m)
+    _place_surnames(groups, surname_rows, story_of)
+    return _actors(groups)
+
+
+def _place_surnames(groups: dict[tuple, _Group], rows: list[tuple[str, Mention]], story_of: dict[str, str]) -> None:
+    """A lone surname joins the one full-name person of its story with that last name, else stays apart."""
+    stories_of_key: dict[tuple, set[str]] = defaultdict(set)
+    for key, g in groups.items():
+        if key[0] == "person":
+            stories_of_key[key].update(story_of.get(m.article, "article:" + m.article) for m in g.mentions)
+    for surname, m in rows:
+        story = story_of.get(m.article, "article:" + m.article)
+        fits = sorted(k for k in stories_of_key if k[2] == surname and story in stories_of_key[k])
+        key = fits[0] if len(fits) == 1 else ("surname", surname, story)
+        groups.setdefault(key, _Group()).mentions.append(m)
+
+
+def _actors(groups: dict[tuple, _Group]) -> tuple[Actor, ...]:
+    ordered = sorted(groups.values(), key=lambda g: (g.mentions[0].article, g.name()))
+    actors = []
+    for n, g in enumerate(ordered, 1):
+        name = g.name()
+        aliases = sorted({display_name(m.surface) for m in g.mentions} - {name})
+        roles = sorted({(m.role, m.article, m.date) for m in g.mentions if m.role}, key=lambda r: (r[1], r[0], r[2] or ""))
+        actors.append(Actor(id=f"actor-{n:05d}", name=name, aliases=tuple(aliases), kind=g.mentions[0].kind,
+                            roles=tuple(Role(r, a, d) for r, a, d in roles)))
+    return tuple(actors)
