@@ -1,0 +1,66 @@
+"""Contradictions within a story and the stance matrix."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.assess import assess
+from claimgraph.assess.matrix import silent_actors
+
+
+def test_numeric_conflict_and_denial_cite_both_sides(corpus_of):
+    corpus = corpus_of(
+        {"x": ("Police said 40 people were arrested at the protest.",
+               [("x1", "Police", "said", "40 people were arrested at the protest", {"kind": "organisation"})]),
+         "y": ("Organisers said 65 people were arrested at the protest. The mayor denied that people were arrested.",
+               [("y1", "Organisers", "said", "65 people were arrested at the protest", {"kind": "organisation"}),
+                ("y2", "The mayor", "denied", "people were arrested", {"stance": "denies"})])},
+        [("arrests", "people were arrested at the protest", ("x1", "y1", "y2"))],
+    )
+    out = assess(corpus)
+    got = {c["kind"]: c for c in out.contradictions}
+    assert got["number"]["detail"] == "40 vs 65"
+    assert [s["attribution"] for s in got["number"]["sides"]] == ["x1", "y1"]
+    assert "denial" in got
+    assert {c["claim"] for c in out.contradictions} == {"arrests"}
+    assert next(c for c in out.claims if c.id == "arrests").support == "contested"
+
+
+def test_seed_matrix(assessed):
+    (matrix,) = assessed.stance_matrix
+    cells = {(c["actor"], c["claim"]): c["stance"] for c in matrix["cells"]}
+    assert cells[("John Kirby", "c-combat")] == "confirms"
+    assert cells[("Patrick Ryder", "c-casualties")] == "confirms"
+    assert cells[("Volodymyr Zelenskyy", "c-burn")] == "asserts"
+    silent = [k for k, v in cells.items() if v == "silent"]
+    assert silent and all(actor.startswith("Russian officials") for actor, _ in silent)
+    # an actor never mentioned as silent is absent from the matrix, not "silent"
+    assert not any(actor == "Kremlin" for actor, _ in cells)
+
+
+def test_declines_to_comment(corpus_of):
+    corpus = corpus_of(
+        {"x": ("The company declined to comment on the layoffs.",
+               [("x1", "The company", "declined to comment", "on the layoffs", {"polarity": "negated"})]),
+         "y": ("The union said the layoffs were planned.",
+               [("y1", "The union", "said", "the layoffs were planned", {})])},
+        [("c", "layoffs planned", ("x1", "y1"))],
+    )
+    (matrix,) = assess(corpus).stance_matrix
+    cells = {(c["actor"], c["claim"]): c["stance"] for c in matrix["cells"]}
+    assert cells == {("The company", "c"): "declines to comment", ("The union", "c"): "asserts"}
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        ("the agency has not seen any acknowledgment by Chinese officials or state media of the visit",
+         ["Chinese officials or state media"]),
+        ("As of now, French officials have not publicly confirmed the deal", ["French officials"]),
+        ("The Foreign Ministry has not commented on the report", ["The Foreign Ministry"]),
+        ("the minister said the talks had not yet ended", []),
+        ("troops were moved to the border", []),
+    ],
+)
+def test_silent_actors(text, actors):
+    assert silent_actors(text) == actors

@@ -1,0 +1,80 @@
+"""Corroboration: origins after relays and nesting, affiliation groups, support labels."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.assess.corroboration import country_of
+
+
+def by_id(corpus):
+    return {c.id: c for c in corpus.claims}
+
+
+def test_nested_attribution_credits_the_innermost_source(assessed):
+    combat = by_id(assessed)["c-combat"]
+    # the think tank reaffirms what the spokesman confirmed: the origin is the spokesman, not the relay
+    assert combat.origins == ("John Kirby",)
+    assert combat.support == "single-source"
+    assert combat.articles == ("a", "b")
+    assert combat.first_said == "2024-12-16"
+
+
+def test_two_officials_of_one_government_are_one_independent_origin(assessed):
+    casualties = by_id(assessed)["c-casualties"]
+    assert set(casualties.origins) == {"John Kirby", "Patrick Ryder"}
+    assert casualties.affiliations == ("government:US", "government:US")
+    assert casualties.independent_origins == 1
+    assert casualties.support == "corroborated within one affiliation"
+
+
+def test_two_outlets_relaying_one_report_are_one_origin(assessed):
+    noack = by_id(assessed)["c-noack"]
+    assert noack.origins == ("Institute for the Study of War",)
+    assert noack.independent_origins == 1
+    assert noack.support == "single-source"
+
+
+def test_vague_sources_are_one_unnamed_origin(assessed):
+    assert by_id(assessed)["c-10000"].origins == ("unnamed reports",)
+    assert by_id(assessed)["c-10000"].first_said == "2024-10"
+
+
+def test_independent_groups_and_contested(corpus_of):
+    from claimgraph.assess import assess
+
+    corpus = corpus_of(
+        {
+            "x": ("Mayor Ann Lee said the bridge collapsed. The French foreign ministry said the bridge collapsed. "
+                  "A resident, Tom Diaz, said the bridge collapsed.",
+                  [("x1", "Ann Lee", "said", "the bridge collapsed", {}),
+                   ("x2", "The French foreign ministry", "said", "the bridge collapsed",
+                    {"source_org": "French foreign ministry", "kind": "organisation"})]),
+            "y": ("A resident, Tom Diaz, said the bridge collapsed. The operator denied the bridge collapsed.",
+                  [("y1", "Tom Diaz", "said", "the bridge collapsed", {}),
+                   ("y2", "The operator", "denied", "the bridge collapsed", {"stance": "denies"})]),
+        },
+        [("wide", "the bridge collapsed", ("x1", "x2", "y1")), ("fight", "the bridge collapsed", ("x1", "y2"))],
+    )
+    claims = by_id(assess(corpus))
+    assert claims["wide"].independent_origins == 3
+    assert claims["wide"].support == "widely corroborated"
+    assert claims["fight"].support == "contested"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "country"),
+    [
+        ("US National Security Council spokesman", "US"),
+        ("Pentagon spokesman", "US"),
+        ("Ukrainian President", "UA"),
+        ("Russian Defence Ministry", "RU"),
+        ("the German chancellor", "DE"),
+        ("British Prime Minister", "GB"),
+        ("a local resident", None),
+        ("Institute for the Study of War", None),
+        ("Reuters", None),
+    ],
+)
+def test_country_of(phrase, country):
+    assert country_of(phrase) == country

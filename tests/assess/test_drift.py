@@ -1,0 +1,74 @@
+"""Drift between articles: dropped attribution, dropped source, cue strength, hedges, numbers."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.assess import assess
+from claimgraph.assess.drift import cue_strength
+
+
+def kinds(corpus, claim):
+    return {(d.kind, d.source.attribution, d.target.attribution) for d in corpus.drift if d.claim == claim}
+
+
+def test_attribution_dropped_points_at_the_unattributed_sentence(assessed):
+    dropped = [d for d in assessed.drift if d.kind == "attribution dropped"]
+    assert len(dropped) == 1
+    d = dropped[0]
+    assert (d.claim, d.source.attribution, d.target.article, d.target.attribution) == ("c-noack", "a9", "b", None)
+    assert d.target.text.startswith("As of now, Russian officials and state media have not publicly recognized")
+
+
+def test_source_dropped_and_cue_weakened(assessed):
+    found = kinds(assessed, "c-casualties")
+    assert ("source dropped", "a3", "b3") in found
+    assert ("cue weakened", "a5", "b5") in found
+    assert ("cue weakened", "a8", "b7") in kinds(assessed, "c-buryat")
+
+
+def test_hedge_changes(assessed):
+    found = kinds(assessed, "c-noack")
+    assert ("hedge added", "a9", "b1") in found
+    assert ("hedge removed", "a10", "b8") in kinds(assessed, "c-why")
+
+
+def test_no_drift_between_equal_reports(assessed):
+    assert kinds(assessed, "c-combat") == set()
+    assert kinds(assessed, "c-burn") == set()
+
+
+def test_number_and_date_changed(corpus_of):
+    corpus = corpus_of(
+        {"x": ("Officials said 10,000 troops arrived on Monday.",
+               [("x1", "Officials", "said", "10,000 troops arrived", {"date": "2024-10-01", "kind": "unnamed"})]),
+         "y": ("Officials confirmed 12,000 troops arrived.",
+               [("y1", "Officials", "confirmed", "12,000 troops arrived", {"date": "2024-10-02", "kind": "unnamed"})])},
+        [("c", "troops arrived", ("x1", "y1"))],
+        published={"x": "2024-10-02", "y": "2024-10-03"},
+    )
+    got = {d.kind: d.detail for d in assess(corpus).drift}
+    assert got["number changed"] == "10,000 → 12,000"
+    assert got["date changed"] == "2024-10-01 → 2024-10-02"
+    assert got["cue strengthened"] == "said → confirmed"
+
+
+def test_statement_with_a_different_negation_is_not_a_dropped_attribution(corpus_of):
+    corpus = corpus_of(
+        {"x": ("The ministry said the rebels have captured the northern airport near the river.",
+               [("x1", "The ministry", "said", "the rebels have captured the northern airport near the river",
+                 {"kind": "organisation"})]),
+         "y": ("The rebels have not captured the northern airport near the river.", [])},
+        [("c", "rebels captured the airport", ("x1",))],
+    )
+    assert [d for d in assess(corpus).drift if d.kind == "attribution dropped"] == []
+
+
+@pytest.mark.parametrize(
+    ("cue", "stance", "strength"),
+    [("confirmed", None, 6), ("have reported", None, 5), ("said", None, 4), ("According to", None, 4),
+     ("claimed", None, 3), ("have previously suggested", None, 2), ("emerged confirming", None, 6),
+     ("Key Takeaways", None, 4), (None, "suggests", 2), ("xyzzy", None, None)],
+)
+def test_cue_strength_scale(cue, stance, strength):
+    assert cue_strength(cue, stance) == strength
