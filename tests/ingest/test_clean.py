@@ -1,0 +1,109 @@
+"""Header inference (headline, byline) and boilerplate removal: tables with negative rows."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.ingest.clean import is_name, parse_byline, read_header, strip_boilerplate
+
+BODY = "The minister said on Monday that the plan would go ahead.\n\nShe gave no details."
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "author", "published"),
+    [
+        # headline + byline with date and time
+        ("Talks resume in Geneva\n\nJane Doe — Wednesday, 18 December 2024, 04:44\n\n" + BODY,
+         "Talks resume in Geneva", "Jane Doe", "2024-12-18T04:44"),
+        # headline directly followed by a "By" byline
+        ("Talks resume in Geneva\nBy Jane Doe and John Roe\n\n" + BODY, "Talks resume in Geneva", "Jane Doe and John Roe", None),
+        # headline + dateline only
+        ("Talks resume in Geneva\n\n18 December 2024\n\n" + BODY, "Talks resume in Geneva", None, "2024-12-18"),
+        # headline that is a question
+        ("Will the talks resume?\n\n" + BODY, "Will the talks resume?", None, None),
+        # byline with a pipe separator and US date order
+        ("Markets rally\n\nJohn Roe | Dec. 3, 2021 5:30 pm\n\n" + BODY, "Markets rally", "John Roe", "2021-12-03T17:30"),
+        # negative: first line is a sentence (ends with a period)
+        (BODY, None, None, None),
+        # negative: first line not followed by a blank line
+        ("Talks resume in Geneva\nThe minister said on Monday that the plan would go ahead.", None, None, None),
+        # negative: a single line is no headline
+        ("Talks resume in Geneva", None, None, None),
+        # negative: a dateline-looking location is not an author ("Kyiv, 18 December 2024" has no dash)
+        ("Kyiv, 18 December 2024 — the minister said the plan would go ahead.\n\nMore text.", None, None, None),
+        # negative: a date inside a sentence is not a dateline
+        ("On 18 December 2024 the minister said the plan would go ahead.\n\nMore.", None, None, None),
+    ],
+)
+def test_read_header(text, title, author, published):
+    header = read_header(text.split("\n"))
+    assert (header.title, header.author, header.published) == (title, author, published)
+    if title is None and author is None and published is None:
+        assert header.body_start == 0
+
+
+def test_header_lines_are_not_in_body():
+    text = "Talks resume in Geneva\n\nJane Doe — 18 December 2024\n\n" + BODY
+    lines = text.split("\n")
+    header = read_header(lines)
+    assert "\n".join(lines[header.body_start :]) == BODY
+
+
+def test_known_title_only_strips_matching_line():
+    lines = ("A subheading\n\n" + BODY).split("\n")
+    assert read_header(lines, known_title="Another title").title is None
+    assert read_header(lines, known_title="A subheading").title == "A subheading"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Olha Hlushchenko — Wednesday, 18 December 2024, 04:44", ("Olha Hlushchenko", "2024-12-18T04:44")),
+        ("By Anna Maria de la Cruz", ("Anna Maria de la Cruz", None)),
+        ("By Jane Doe, 4 May 2023", ("Jane Doe", "2023-05-04")),
+        ("Published: 2023-05-04 09:30", (None, "2023-05-04T09:30")),
+        ("Jane Doe — yesterday", None),  # no explicit date: never invented
+        ("Jane Doe — 18 December", None),  # no year: never guessed
+        ("The war — 18 December 2024 was a turning point for everyone involved.", None),
+        ("Source: Reuters", None),
+        ("", None),
+    ],
+)
+def test_parse_byline(line, expected):
+    assert parse_byline(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ok"),
+    [("Jane Doe", True), ("Olha Hlushchenko", True), ("Jean-Luc O'Neil", True), ("Jane Doe and John Roe", True),
+     ("the minister", False), ("Jane 2024", False), ("Analysts say", False)],
+)
+def test_is_name(text, ok):
+    assert is_name(text) is ok
+
+
+@pytest.mark.parametrize(
+    ("body", "kept", "removed"),
+    [
+        ("Para one.\n\nSupport XYZ or become our patron!", "Para one.", ("Support XYZ or become our patron!",)),
+        # boilerplate glued to the start of the next paragraph
+        ("Para one.\n\nSupport XYZ or become our patron!The next paragraph starts here.",
+         "Para one.\n\nThe next paragraph starts here.", ("Support XYZ or become our patron!",)),
+        # boilerplate glued to the end of a paragraph
+        ("The vote passed.Follow us on Telegram and X.", "The vote passed.", ("Follow us on Telegram and X.",)),
+        ("Text.\n\nSubscribe to our daily newsletter\nShare this article\nFollow us on Facebook", "Text.",
+         ("Subscribe to our daily newsletter", "Share this article", "Follow us on Facebook")),
+        ("Text.\n\nWe use cookies to improve your experience. Accept all cookies", "Text.",
+         ("We use cookies to improve your experience.", "Accept all cookies")),
+        ("Text.\n\n© 2024 Example Media. All rights reserved.", "Text.", ("© 2024 Example Media. All rights reserved.",)),
+        ("Text.\n\nRead more: Another story about the war", "Text.", ("Read more: Another story about the war",)),
+        # negatives: news sentences that merely share words with calls to action
+        ("Support for the bill fell sharply in the polls.", "Support for the bill fell sharply in the polls.", ()),
+        ("Supporters urged people to follow the rules on Facebook.", "Supporters urged people to follow the rules on Facebook.", ()),
+        ("Copyright law was changed in 2020.", "Copyright law was changed in 2020.", ()),
+        ("Voters were asked to share their views on the plan.", "Voters were asked to share their views on the plan.", ()),
+        ("Source: ISW\n\nDetails follow.", "Source: ISW\n\nDetails follow.", ()),
+    ],
+)
+def test_strip_boilerplate(body, kept, removed):
+    assert strip_boilerplate(body) == (kept, removed)
