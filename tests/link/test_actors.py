@@ -1,0 +1,64 @@
+"""Actors: one actor per real entity across articles; surname-only merges stay inside a story."""
+
+from __future__ import annotations
+
+from claimgraph.link.actors import acronym_of, display_name, resolve
+
+from .builders import make
+
+
+def names(actors):
+    return {a.name: set(a.aliases) for a in actors}
+
+
+def test_surname_full_name_and_role_prefixed_source_are_one_actor():
+    a = make("a", "US NSC spokesperson Jane Miller said on Monday talks resumed. Miller added that progress was slow.",
+             persons=("Jane Miller", "Miller"),
+             attributions=({"source": "US NSC spokesperson Jane Miller", "content": "talks resumed"},))
+    b = make("b", "Jane Miller told reporters the talks were constructive.", persons=("Jane Miller",))
+    actors = resolve([a, b], {"a": "s1", "b": "s1"})
+    (miller,) = [x for x in actors if "Miller" in x.name]
+    assert miller.name == "Jane Miller" and miller.aliases == ("Miller",)
+    assert [(r.role, r.article) for r in miller.roles] == [("US NSC spokesperson", "a")]
+
+
+def test_same_surname_in_different_stories_is_not_merged():
+    a = make("a", "Coach Tom Berg praised the team. Berg said the season was long.", persons=("Tom Berg", "Berg"))
+    b = make("b", "Berg, the new mayor, opened the bridge.", persons=("Berg",))
+    c = make("c", "Anna Berg won the chess final.", persons=("Anna Berg",))
+    actors = resolve([a, b, c], {"a": "s1", "b": "s2", "c": "s3"})
+    assert sorted(x.name for x in actors) == ["Anna Berg", "Berg", "Tom Berg"]
+
+
+def test_surname_joins_full_name_of_its_story_only_when_unique():
+    a = make("a", "Tom Berg scored twice.", persons=("Tom Berg",))
+    b = make("b", "Berg scored twice in the final.", persons=("Berg",))
+    c = make("c", "Anna Berg and Tom Berg met. Berg spoke first.", persons=("Anna Berg", "Tom Berg", "Berg"))
+    joined = resolve([a, b], {"a": "s1", "b": "s1"})
+    assert names(joined) == {"Tom Berg": {"Berg"}}
+    ambiguous = resolve([c], {"c": "s1"})
+    assert sorted(x.name for x in ambiguous) == ["Anna Berg", "Berg", "Tom Berg"]
+
+
+def test_acronym_joins_its_expansion_and_honorifics_drop():
+    a = make("a", "The World Health Organization (WHO) warned of a new wave. WHO experts met. "
+                  "Dr. Lena Ortiz led the meeting.", orgs=("World Health Organization", "WHO"), persons=("Dr. Lena Ortiz",))
+    b = make("b", "Lena Ortiz said the vaccine works.", persons=("Lena Ortiz",))
+    got = names(resolve([a, b], {"a": "s1", "b": "s2"}))
+    assert got["World Health Organization"] == {"WHO"}
+    assert got["Lena Ortiz"] == {"Dr. Lena Ortiz"}
+
+
+def test_unnamed_sources_are_actors_and_descriptions_are_not():
+    a = make("a", "Diplomatic sources said the deal was close. Some reports suggested delays.",
+             attributions=({"source": "Diplomatic sources", "kind": "unnamed", "content": "the deal was close"},
+                           {"source": "Some reports", "kind": "person", "content": "delays"}))
+    actors = resolve([a])
+    assert [(x.name, x.kind) for x in actors] == [("Diplomatic sources", "unnamed")]
+
+
+def test_name_helpers():
+    assert acronym_of("Institute for the Study of War") == "ISW"
+    assert acronym_of("Reuters") == ""
+    assert display_name("The Institute for the Study of War (ISW") == "Institute for the Study of War"
+    assert display_name("the Kremlin’s") == "Kremlin"

@@ -1,0 +1,81 @@
+"""Relays (credit lines, datelines, lead credit, attribution share with nesting) and copies/rewrites (MinHash)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from claimgraph.link.relays import RelayIndex, relays_of
+
+from .builders import make
+
+REPORT = ("The Global Energy Monitor said in a report on Tuesday that coal plant construction fell sharply. "
+          "According to the report, China approved fewer plants. Officials in Beijing said the policy would continue. "
+          "The GEM report also found that India expanded capacity. Analyst Maria Lopez said prices matter.")
+REPORT_ATTS = (
+    {"source": "The Global Energy Monitor", "kind": "organisation", "content": "coal plant construction fell sharply"},
+    {"source": "the report", "kind": "document", "content": "China approved fewer plants", "parent": 1},
+    {"source": "Officials in Beijing", "kind": "unnamed", "content": "the policy would continue"},
+    {"source": "The GEM report", "kind": "document", "content": "India expanded capacity"},
+    {"source": "Analyst Maria Lopez", "kind": "person", "content": "prices matter"},
+)
+
+
+@pytest.mark.parametrize(("text", "removed", "expected"), [
+    ("Prices rose again.\nSource: Statistics Norway", (), ["Statistics Norway"]),
+    ("Prices rose again.", ("Via: The Example Wire",), ["Example Wire"]),
+    ("LONDON (Reuters) - Shares fell on Monday as investors weighed the outlook.", (), ["Reuters"]),
+    ("The sources of the river were mapped. Officials said little.", (), []),  # "sources" mid-text is no credit line
+    ("Prices rose again, the minister said on Monday.", (), []),
+])
+def test_credit_lines_and_datelines(text, removed, expected):
+    assert [r.name for r in relays_of(make("a", text, removed=removed))] == expected
+
+
+def test_report_credited_in_lead_and_by_share_is_relayed():
+    a = make("a", REPORT, orgs=("Global Energy Monitor", "GEM"), persons=("Maria Lopez",), attributions=REPORT_ATTS)
+    (relayed,) = relays_of(a)
+    assert relayed.name == "Global Energy Monitor"
+
+
+def test_one_quoted_statement_is_not_a_relay():
+    text = ("Storms flooded the valley on Sunday. Residents were evacuated. The Red Cross said shelters were full. "
+            "Roads reopened on Monday.")
+    a = make("a", text, orgs=("Red Cross",),
+             attributions=({"source": "The Red Cross", "kind": "organisation", "content": "shelters were full"},))
+    assert relays_of(a) == []
+
+
+def test_person_sources_are_not_relays():
+    text = "Mayor Ann Berg said the bridge will reopen. Berg said repairs cost little. Berg added that work is done."
+    atts = tuple({"source": s, "kind": "person", "content": c, "nth": n} for s, c, n in
+                 (("Mayor Ann Berg", "the bridge will reopen", 0), ("Berg", "repairs cost little", 1),
+                  ("Berg", "work is done", 2)))
+    assert relays_of(make("a", text, persons=("Ann Berg", "Berg"), attributions=atts)) == []
+
+
+BODY = ("The city council voted on Tuesday to close the old harbour bridge for two years of repairs, after engineers "
+        "found corrosion in the main cables. Traffic will be diverted over the northern ring road, and ferries will "
+        "run every fifteen minutes during rush hour. Shop owners near the harbour warned that the closure would cost "
+        "them customers, while cyclists welcomed a temporary lane on the ferry.")
+
+
+def test_copy_rewrite_and_unrelated():
+    index = RelayIndex()
+    assert index.add(make("orig", BODY, published="2024-05-01"))[0] == []
+    copy_rel, _ = index.add(make("copy", BODY + " Subscribe to our newsletter.", published="2024-05-02"))
+    assert [(r.kind, r.source, r.target) for r in copy_rel] == [("copy", "copy", "orig")]
+    half = BODY.split(", and ferries")[0] + ". The mayor said the decision was painful but necessary for safety."
+    rewrite, _ = index.add(make("rw", half, published="2024-05-03"))
+    assert ("rewrite", "rw", "orig") in [(r.kind, r.source, r.target) for r in rewrite]
+    other, _ = index.add(make("other", "Heavy snow closed schools across the mountain region on Friday morning."))
+    assert other == []
+
+
+def test_earlier_dated_newcomer_is_the_original_and_state_round_trip():
+    index = RelayIndex()
+    index.add(make("late", BODY, published="2024-05-09"))
+    restored = RelayIndex.from_state(json.loads(json.dumps(index.to_state())))
+    rels, _ = restored.add(make("early", BODY, published="2024-05-01"))
+    assert [(r.kind, r.source, r.target) for r in rels] == [("copy", "late", "early")]

@@ -1,0 +1,109 @@
+"""Online story clustering: same event grouped, different events apart, incremental equals batch, state round trip."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from claimgraph.errors import StoreError
+from claimgraph.link.stories import StoryIndex
+
+from .builders import make
+
+QUAKE = [
+    ("q1", "A magnitude 7.1 earthquake struck central Chile on Monday, collapsing buildings in Talca and killing "
+           "at least twelve people. Rescue teams searched the rubble for survivors as aftershocks shook the region.",
+     "Strong earthquake hits central Chile", ("Chile", "Talca")),
+    ("q2", "Rescue teams in Talca pulled survivors from collapsed buildings after the powerful earthquake in Chile. "
+           "The quake, magnitude 7.1, killed twelve people and aftershocks continued through the night.",
+     None, ("Chile", "Talca")),
+    ("q3", "Chile counts the dead after the earthquake: twelve people were killed in Talca, where buildings "
+           "collapsed. Aftershocks hampered rescue teams searching the rubble for survivors.",
+     "Chile earthquake death toll rises", ("Chile", "Talca")),
+]
+RATES = [
+    ("r1", "The Bank of Norway raised its key interest rate by half a point on Thursday to fight inflation, "
+           "the central bank's governor told reporters in Oslo. Markets had expected a smaller rate increase.",
+     "Norway's central bank raises interest rate", ("Oslo", "Norway")),
+    ("r2", "Norway's central bank lifted interest rates by 50 basis points, surprising markets. The governor said "
+           "inflation remained too high and further rate increases were possible, speaking in Oslo.",
+     None, ("Oslo", "Norway")),
+]
+FOOTBALL = [
+    ("f1", "Arsenal signed the striker Luca Moretti from Napoli for a club record fee, the football club announced. "
+           "The forward agreed a five-year contract and will wear the number nine shirt.",
+     "Arsenal sign Moretti", ("Arsenal", "Napoli")),
+]
+
+
+def analyses():
+    out = []
+    for rows in (QUAKE, RATES, FOOTBALL):
+        for aid, text, title, names in rows:
+            out.append(make(aid, text, title=title, orgs=names))
+    # interleave the events as a stream would
+    order = ["q1", "r1", "f1", "q2", "r2", "q3"]
+    by_id = {a.article.id: a for a in out}
+    return [by_id[i] for i in order]
+
+
+def groups(index: StoryIndex) -> set[frozenset[str]]:
+    by_story: dict[str, set[str]] = {}
+    for aid, sid in index.members().items():
+        by_story.setdefault(sid, set()).add(aid)
+    return {frozenset(v) for v in by_story.values()}
+
+
+def test_same_event_grouped_and_different_events_apart():
+    index = StoryIndex()
+    index.extend(analyses())
+    assert groups(index) == {frozenset({"q1", "q2", "q3"}), frozenset({"r1", "r2"}), frozenset({"f1"})}
+
+
+def test_incremental_add_equals_batch_and_state_round_trip():
+    batch = StoryIndex()
+    batch.extend(analyses())
+    stream = StoryIndex()
+    first, rest = analyses()[:3], analyses()[3:]
+    stream.extend(first)
+    restored = StoryIndex.from_state(json.loads(json.dumps(stream.to_state())))
+    restored.extend(rest)
+    assert restored.members() == batch.members()
+    assert restored.snapshot() == batch.snapshot()
+
+
+def test_add_is_idempotent_and_deterministic():
+    a, b = StoryIndex(), StoryIndex()
+    a.extend(analyses())
+    b.extend(analyses())
+    assert a.add(analyses()[0]) == a.members()["q1"]
+    assert a.snapshot() == b.snapshot()
+
+
+def test_story_record_title_and_time_span():
+    index = StoryIndex()
+    for aid, text, title, names in QUAKE:
+        index.add(make(aid, text, title=title, orgs=names, published=f"2024-03-0{aid[1]}"))
+    (story,) = index.snapshot()
+    assert story.articles == ("q1", "q2", "q3")
+    assert story.title in {"Strong earthquake hits central Chile", "Chile earthquake death toll rises"}
+    assert (story.start, story.end) == ("2024-03-01", "2024-03-03")
+
+
+def test_untitled_story_gets_a_lead_sentence_title():
+    index = StoryIndex()
+    index.add(make("x", RATES[1][1]))
+    assert index.snapshot()[0].title.startswith("Norway's central bank lifted interest rates")
+
+
+def test_time_decay_separates_same_words_months_apart():
+    index = StoryIndex()
+    index.add(make("a", QUAKE[0][1], orgs=QUAKE[0][3], published="2024-03-01"))
+    index.add(make("b", QUAKE[1][1], orgs=QUAKE[1][3], published="2024-09-01"))
+    assert index.members()["a"] != index.members()["b"]
+
+
+def test_bad_state_is_a_store_error():
+    with pytest.raises(StoreError, match="story index state"):
+        StoryIndex.from_state({"version": 99})
