@@ -42,6 +42,9 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _NUMBER = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+# A year may be followed by these lower-case words ("In 2019 the treaty"), not by a noun ("in 2000 troops").
+_FUNCTION_WORD = (r"(?:the|a|an|and|or|but|to|when|as|after|before|it|he|she|they|we|i|this|that|there|its|his|"
+                  r"her|their|was|were|is|had|has|saw|alone|only)")
 _TEMPORAL_PREP = r"(?:in|since|until|till|by|from|of|during|early|late|mid-?|before|after|throughout)"
 
 # (kind, pattern) in order of precedence; a later pattern never overlaps an earlier match. The group
@@ -53,11 +56,11 @@ PATTERNS: tuple[tuple[str, re.Pattern], ...] = tuple((k, re.compile(p)) for k, p
     ("month_year", rf"\b{_MONTH},?\s+{_YEAR}\b"),
     ("day_month", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?!\w)"),
     ("day_month", rf"\b{_MONTH}\s+{_DAY}\b(?!\s*(?:,\s*)?\d)(?!\s*(?:percent|%|troops|people|km|miles|dollars|years))"),
-    ("weekday", rf"\b(?:(?:last|next|this|on)\s+)?{_WEEKDAY}\b"),
+    ("weekday", rf"\b(?:(?i:last|next|this)\s+)?{_WEEKDAY}\b"),
     ("relative", rf"(?i)\b(?:today|yesterday|tomorrow|tonight|(?:earlier|later)\s+this\s+(?:month|year)|"
                  rf"(?:last|this|next)\s+(?:month|year)|{_NUMBER}\s+(?:days?|months?|years?)\s+ago)\b"),
     ("month", rf"(?i:\b{_TEMPORAL_PREP})\s+(?P<d>{_MONTH})(?!\w)"),
-    ("year", rf"(?i:\b{_TEMPORAL_PREP})\s+(?P<d>{_YEAR})\b(?!\s+[a-z])"),
+    ("year", rf"(?i:\b{_TEMPORAL_PREP})\s+(?P<d>{_YEAR})\b(?!\s+(?!{_FUNCTION_WORD}\b)[a-z])"),
 ))
 # Bare months and years also count when spaCy tags them DATE ("2024 was", "March saw").
 IN_ENTITY_ONLY = (("month", re.compile(rf"^{_MONTH}$")), ("year", re.compile(rf"^{_YEAR}$")))
