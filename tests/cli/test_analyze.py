@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import inspect
 import json
 import subprocess
 import sys
-
-import pytest
 
 from claimgraph.cli import cli
 from claimgraph.store import Store
@@ -57,14 +54,6 @@ def test_unwritable_output_is_one_clear_line(runner, corpus_dir, tmp_path):
     assert "Traceback" not in result.output
 
 
-def _readers_landed() -> bool:
-    from claimgraph.ingest import read_inputs
-
-    return "allow_private" in inspect.signature(read_inputs).parameters
-
-
-# TRANSITIONAL: the skeleton readers do not read stdin; drop the mark once the rewritten readers land.
-@pytest.mark.skipif(not _readers_landed(), reason="stdin needs the rewritten readers (claimgraph.ingest)")
 def test_analyze_reads_stdin(runner):
     result = runner.invoke(cli, ["analyze", "-", "-q"], input="Rain falls\n\nIt rained all day in the valley.\n")
     assert result.exit_code == 0, result.output

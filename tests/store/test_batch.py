@@ -50,7 +50,7 @@ def test_analyses_are_cached_and_only_new_articles_are_analysed(store, calls):
     list(store.add_articles([article(1, "One sentence. Two sentences."), article(2, "Another text.")]))
     tally = batch.analyze_pending(store)
     assert (tally.analysed, calls) == (2, ["id1", "id2"])
-    assert [len(a.sentences) for a in batch.corpus(store).analyses] == [2, 1]
+    assert [len(a.sentences) for a in store.get_analyses()] == [2, 1]
     list(store.add_articles([article(3, "A third text.")]))
     calls.clear()
     assert batch.analyze_pending(store).analysed == 1 and calls == ["id3"]
@@ -73,7 +73,7 @@ def test_non_english_articles_skip_attributions_but_are_analysed(store, calls):
     assert sorted(calls) == ["id2", "id3"]
     assert (tally.analysed, tally.reduced) == (3, 1)
     assert [e.analysis.article.id for e in events if isinstance(e, batch.Analysed) and e.reduced] == ["id1"]
-    assert len(batch.corpus(store).analyses) == 3
+    assert len(store.get_analyses()) == 3
 
 
 @pytest.mark.parametrize(
@@ -90,7 +90,7 @@ def test_one_failing_article_does_not_abort_the_batch(store, calls):
     failed = [e for e in events if isinstance(e, batch.AnalysisFailed)]
     assert (tally.analysed, tally.analysis_failed) == (2, 1)
     assert [f.article.id for f in failed] == ["id2"] and "cannot handle this text" in failed[0].problem
-    assert [a.article.id for a in batch.corpus(store).analyses] == ["id1", "id3"]
+    assert [a.article.id for a in store.get_analyses()] == ["id1", "id3"]
     assert [a.id for a in batch.pending(store)] == ["id2"]  # retried on the next run
 
 

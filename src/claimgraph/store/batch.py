@@ -82,13 +82,8 @@ def _ignore(_event: Event) -> None:
 
 
 def _read_inputs(inputs: Sequence[str], allow_private: bool) -> Iterator[Article | IngestError]:
-    import inspect
-
     from ..ingest import read_inputs
 
-    # TRANSITIONAL: until the rewritten readers (which take allow_private) land; then drop this check.
-    if "allow_private" not in inspect.signature(read_inputs).parameters:
-        return read_inputs(inputs)
     return read_inputs(inputs, allow_private=allow_private)
 
 
