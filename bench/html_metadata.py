@@ -18,6 +18,8 @@ from pathlib import Path
 from claimgraph.errors import IngestError
 from claimgraph.ingest.html import article_from_html
 
+# Words that join several names; "A; B" and "A and B" are the same byline.
+CONNECTORS = {"and", "und", "y", "et", "e"}
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "shared" / "data" / "html"
 
 
@@ -32,7 +34,7 @@ def same_author(predicted: str | None, gold: object) -> bool:
     """Equal after normalising, or the same set of name words (order and separators aside)."""
     if not predicted:
         return False
-    words = lambda s: set(re.findall(r"\w+", norm(s)))  # noqa: E731
+    words = lambda s: set(re.findall(r"\w+", norm(s))) - CONNECTORS  # noqa: E731
     return norm(predicted) == norm(gold) or words(predicted) == words(gold)
 
 

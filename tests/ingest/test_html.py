@@ -56,3 +56,39 @@ def test_html_without_article_text_is_an_error(tmp_path):
 )
 def test_choose_title(meta, headings, expected):
     assert choose_title(meta, headings) == expected
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        ('<h1><span class="kicker">Climate</span><span class="sr">: </span><span class="article__title">Drill deep</span></h1>',
+         "Drill deep"),
+        ('<h1><span class="dachzeile">Leak</span> <span class="headline">Data stolen</span></h1>', "Data stolen"),
+        ('<h1><span class="overline">Leak</span>: Data stolen</h1>', "Data stolen"),
+        ("<h1>Plain <em>headline</em> here</h1>", "Plain headline here"),
+        ('<h1><span class="subtitle-x">Not a title class</span> text</h1>', "Not a title class text"),
+    ],
+)
+def test_heading_text(markup, expected):
+    import lxml.html
+
+    from claimgraph.ingest.html import heading_text
+
+    assert heading_text(lxml.html.fragment_fromstring(markup)) == expected
+
+
+@pytest.mark.parametrize(
+    ("author", "sitename", "expected"),
+    [
+        ("Rob Picheta; CNN", "CNN", "Rob Picheta"),
+        ("Tagesschau De", "tagesschau.de", None),  # the site is the outlet, not the author
+        ("No Author", None, None),
+        ("Staff; News Service Reports", "Pioneer Press", "Staff; News Service Reports"),
+        ("Jane Doe", "Example News", "Jane Doe"),
+        (None, "Example News", None),
+    ],
+)
+def test_clean_author(author, sitename, expected):
+    from claimgraph.ingest.html import clean_author
+
+    assert clean_author(author, sitename) == expected
