@@ -5,25 +5,51 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..types import ArticleAnalysis, Attribution
-from .attrib import cues, spans
+from .attrib import annotate, cues, forms, spans
 from .attrib.quotes import quote_regions
+from .attrib.sources import SourceResolver
+from .attrib.spans import RawAttribution
+
+VAGUE_FORMS = ("according_to",)
+
+
+def detect(doc) -> list[RawAttribution]:
+    """Every raw attribution in the doc, in text order, without duplicates."""
+    regions = quote_regions(doc.text)
+    raws = [r for tok, _ in cues.detect(doc) if (r := spans.build(tok, regions)) is not None]
+    raws += forms.colon_attributions(doc, cues.lexicon(), regions)
+    raws += forms.dash_bylines(doc, regions)
+    seen, out = set(), []
+    for raw in sorted(raws, key=lambda r: (r.cue_span.start, r.content_spans[0].start)):
+        key = (raw.content_spans, raw.source_span)
+        if key not in seen and not any(r.content_spans == raw.content_spans for r in out):
+            seen.add(key)
+            out.append(raw)
+    return out
 
 
 def run(doc, analysis: ArticleAnalysis) -> ArticleAnalysis:
-    text = analysis.article.text
-    regions = quote_regions(text)
-    raws = [r for tok, _ in cues.detect(doc) if (r := spans.build(tok, regions)) is not None]
-    out = []
-    for n, raw in enumerate(raws, 1):
+    art = analysis.article
+    resolver = SourceResolver(doc)
+    out: list[Attribution] = []
+    for n, raw in enumerate(detect(doc), 1):
+        src = resolver.resolve(raw.source_tok, raw.source_span)
         out.append(Attribution(
-            id=f"{analysis.article.id}:a{n}",
-            article=analysis.article.id,
-            source=raw.source_span.of(text) if raw.source_span else None,
+            id=f"{art.id}:a{n}",
+            article=art.id,
+            source=src.name,
             source_span=raw.source_span,
-            source_kind="person",
+            source_kind=src.kind,
             cue_span=raw.cue_span,
             content_spans=raw.content_spans,
             form=raw.form,
-            stance="asserts",
+            stance="reports" if raw.form in ("according_to", "colon", "list") else annotate.stance(raw.cue),
+            hedges=annotate.hedges(doc, raw.cue, raw.content_spans),
+            polarity=annotate.polarity(doc, raw.cue, raw.content_spans),
+            date=annotate.date_of(raw.cue, raw.content_spans, analysis.dates),
+            source_role=src.role,
+            source_org=src.org,
         ))
+    contents = [(a.id, a.content_spans) for a in out]
+    out = [replace(a, parent=annotate.parent_of(a.cue_span, [c for c in contents if c[0] != a.id])) for a in out]
     return replace(analysis, attributions=tuple(out))

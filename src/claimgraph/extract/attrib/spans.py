@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ...types import Span
@@ -13,6 +14,9 @@ CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "attr", "oprd", "acomp", "csubjpass")
 CLIMB_DEPS = ("xcomp", "conj", "advcl", "acl", "pcomp")  # a cue without a subject borrows its governor's
 MAX_CLIMB = 3
 EDGE_PUNCT = frozenset(",.;:-–—()[]")
+MAX_PRECEDING_SUBJECT = 15  # tokens; longer openings are not a subject noun phrase
+MAX_QUOTE_GAP = 80  # chars between a quotation's end and its trailing cue/source ("…,” the senator from X said)
+QUOTE_GAP_STOP = re.compile(r"[.!?;]\s|\n")  # a sentence or paragraph end between them breaks the link
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,12 +70,22 @@ def find_source(cue):
 
 
 def _mention(tok) -> set[int]:
-    """Token ids of a noun phrase: its subtree without relative clauses hanging off it."""
+    """Token ids of a noun phrase: its subtree without relative clauses, cut at line breaks and colons."""
     ids = {t.i for t in tok.subtree}
     for c in tok.children:
         if c.dep_ in ("relcl",) or (c.dep_ == "punct" and is_quote(c)):
             ids -= {t.i for t in c.subtree}
-    return ids
+    doc = tok.doc
+    lo = hi = tok.i
+    while lo - 1 in ids and not _breaks(doc[lo - 1]):
+        lo -= 1
+    while hi + 1 in ids and not _breaks(doc[hi + 1]):
+        hi += 1
+    return set(range(lo, hi + 1))
+
+
+def _breaks(tok) -> bool:
+    return tok.text == ":" or (tok.is_space and "\n" in tok.text)
 
 
 def content_tokens(cue, source_ids: set[int]) -> tuple[set[int], str]:
@@ -113,6 +127,8 @@ def runs(doc, ids: set[int]) -> list[tuple[int, int]]:
         while a <= b and (doc[a].text in EDGE_PUNCT or doc[a].is_space):
             a += 1
         while b >= a and (doc[b].text in EDGE_PUNCT or doc[b].is_space):
+            if doc[b].text == ")" and any(doc[k].text == "(" for k in range(a, b)):
+                break
             b -= 1
         if a <= b:
             trimmed.append((a, b))
@@ -136,20 +152,99 @@ def char_spans(doc, ids: set[int], regions: list[tuple[int, int]], cue_span_: Sp
     return tuple(Span(s, e) for s, e in merged)
 
 
+def adjacent_quotes(cue, cspan: Span, src_span: Span | None, regions: list[tuple[int, int]]) -> list[Span]:
+    """Quotations the cue's clause attaches to: one just before it ("“…,” she said") and one just after
+    ("she said, “…”" or the rest of an interrupted quote)."""
+    text = cue.doc.text
+    left = min(cspan.start, src_span.start) if src_span else cspan.start
+    right = max(cspan.end, src_span.end) if src_span else cspan.end
+    out = []
+    before = [r for r in regions if r[1] <= left]
+    if before and left - before[-1][1] <= MAX_QUOTE_GAP and not QUOTE_GAP_STOP.search(text[before[-1][1]:left]):
+        out.append(Span(*before[-1]))
+    after = next((r for r in regions if r[0] >= right), None)
+    if after and re.fullmatch(r"[\s,:]*", text[right:after[0]]) and (out or ":" in text[right:after[0]]
+                                                                       or not _more_after(cue, after)):
+        out.append(Span(*after))
+    return out
+
+
+def _more_after(cue, region) -> bool:
+    """Whether the cue's sentence goes on after the quotation (then the quote is an object, not the content)."""
+    sent_end = cue.sent.end_char
+    return region[1] < sent_end - 2
+
+
 def build(cue, regions: list[tuple[int, int]]) -> RawAttribution | None:
     """The raw attribution headed by a cue token, or None when it governs no content."""
     src_tok, src_ids = find_source(cue)
+    para = _paragraph(cue)
+    if src_tok is None or src_tok.i not in para:
+        src_tok, src_ids = _preceding_subject(cue, para)
+    src_ids &= para
     ids, form = content_tokens(cue, src_ids)
+    ids &= para
     cspan = cue_span(cue)
     ids -= {t.i for t in cue.doc if cspan.start <= t.idx < cspan.end}
-    if not ids:
-        return None
-    content = char_spans(cue.doc, ids, regions, cspan)
+    content = char_spans(cue.doc, ids, regions, cspan) if ids else ()
+    src_span_ = _source_span(cue.doc, src_ids)
+    if cue.pos_ == "VERB":
+        quoted = adjacent_quotes(cue, cspan, src_span_, regions)
+        if quoted and (not content or any(_overlaps(q, c) for q in quoted for c in content)):
+            content = _merge(list(content) + quoted)
+            form = "direct"
     if not content:
         return None
-    src_span = None
-    if src_ids:
-        toks = sorted(src_ids)
-        a, b = runs(cue.doc, src_ids)[0] if runs(cue.doc, src_ids) else (toks[0], toks[-1])
-        src_span = Span(cue.doc[a].idx, cue.doc[b].idx + len(cue.doc[b]))
-    return RawAttribution(cue, cspan, src_tok, src_span, content, form)
+    return RawAttribution(cue, cspan, src_tok, src_span_, content, form)
+
+
+def _preceding_subject(cue, para: set[int]):
+    """When the parse gives no usable subject: the noun phrase opening the cue's paragraph right before it."""
+    doc = cue.doc
+    if cue.pos_ != "VERB" or cue.dep_ not in ("ROOT",) or not para:
+        return None, set()
+    start = min(para)
+    toks = [t for t in doc[start: cue.i]]
+    cut = max((k for k, t in enumerate(toks) if t.text == ":"), default=-1)
+    toks = [t for t in toks[cut + 1:] if not t.is_space]
+    while toks and toks[-1].pos_ in ("AUX", "ADV", "PART"):
+        toks.pop()
+    if not toks or len(toks) > MAX_PRECEDING_SUBJECT or not any(t.pos_ in ("NOUN", "PROPN") for t in toks):
+        return None, set()
+    ids = {t.i for t in toks}
+    head = next((t for t in toks if t.head.i not in ids and t.pos_ in ("NOUN", "PROPN", "PRON")),
+                next(t for t in toks if t.pos_ in ("NOUN", "PROPN")))
+    return head, ids
+
+
+def _paragraph(cue) -> set[int]:
+    """Token ids of the cue's paragraph (the parser sometimes runs a sentence across a blank line)."""
+    doc, lo, hi = cue.doc, cue.i, cue.i
+    while lo > 0 and not (doc[lo - 1].is_space and "\n" in doc[lo - 1].text) and "\n" not in doc[lo - 1].text:
+        lo -= 1
+    while hi + 1 < len(doc) and not (doc[hi + 1].is_space and "\n" in doc[hi + 1].text):
+        hi += 1
+    return set(range(lo, hi + 1))
+
+
+def _source_span(doc, src_ids: set[int]) -> Span | None:
+    if not src_ids:
+        return None
+    toks = sorted(src_ids)
+    parts = runs(doc, src_ids)
+    a, b = parts[0] if parts else (toks[0], toks[-1])
+    return Span(doc[a].idx, doc[b].idx + len(doc[b]))
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _merge(spans: list[Span]) -> tuple[Span, ...]:
+    merged: list[list[int]] = []
+    for sp in sorted(spans, key=lambda s: (s.start, s.end)):
+        if merged and sp.start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], sp.end)
+        else:
+            merged.append([sp.start, sp.end])
+    return tuple(Span(s, e) for s, e in merged)

@@ -1,0 +1,94 @@
+"""A detected attribution → its stance, hedges, polarity, date and parent (nesting)."""
+
+from __future__ import annotations
+
+from ...types import DateMention, Span
+
+# cue lemma → stance; lemmas not listed fall back to DEFAULT_STANCE (or "reports" for according-to/colon/list)
+STANCES = {
+    "confirms": ("confirm", "verify", "acknowledge", "admit", "concede", "reaffirm", "corroborate", "affirm"),
+    "denies": ("deny", "reject", "dismiss", "refute", "dispute", "rebut", "contradict"),
+    "claims": ("claim", "allege", "insist", "charge", "accuse", "contend", "maintain", "argue"),
+    "suggests": ("suggest", "indicate", "imply", "hint", "appear", "seem", "signal"),
+    "believes": ("believe", "think", "feel", "consider", "expect", "hope", "fear", "worry", "doubt", "suspect",
+                 "assess", "estimate", "predict", "want", "plan", "intend"),
+    "reports": ("report", "write", "publish", "reveal", "disclose", "announce", "tweet", "post", "accord",
+                "show", "find", "document", "emerge"),
+    "notes": ("note", "observe", "point", "add", "mention", "explain", "remark", "recall", "stress", "emphasize",
+              "emphasise", "highlight"),
+    "warns": ("warn", "caution", "threaten"),
+    "promises": ("promise", "pledge", "vow", "guarantee", "commit"),
+}
+STANCE_OF = {lemma: stance for stance, lemmas in STANCES.items() for lemma in lemmas}
+DEFAULT_STANCE = "asserts"
+HEDGES = frozenset({"likely", "unlikely", "reportedly", "apparent", "apparently", "allegedly", "alleged",
+                    "previously", "possibly", "possible", "probably", "perhaps", "may", "might", "could",
+                    "purportedly", "supposedly", "seemingly", "presumably", "unconfirmed", "reported", "believed"})
+ABSENCE_OBJECTS = frozenset({"any", "no", "details", "detail", "information", "evidence", "acknowledgment",
+                             "acknowledgement", "confirmation", "comment"})
+ABSENCE_VERBS = frozenset({"avoid", "decline", "refuse", "fail", "omit"})
+
+
+def stance(cue) -> str:
+    return STANCE_OF.get(cue.lemma_.lower(), DEFAULT_STANCE)
+
+
+def hedges(doc, cue, content: tuple[Span, ...]) -> tuple[str, ...]:
+    """Hedge words in the cue's clause (before the content) or in the content, in text order, once each."""
+    found: list[str] = []
+    for tok in cue.sent:
+        inside = any(s.start <= tok.idx < s.end for s in content)
+        near_cue = tok.head is cue or tok is cue
+        if (inside or near_cue) and tok.lower_ in HEDGES and tok.lower_ not in found:
+            if tok.lower_ in ("may", "might", "could") and not inside:
+                continue
+            found.append(tok.lower_)
+    return tuple(found)
+
+
+def polarity(doc, cue, content: tuple[Span, ...]) -> str:
+    """negated: the cue is negated; absence: what is reported is that something is missing or avoided."""
+    negated = any(c.dep_ == "neg" for c in cue.children)
+    span = doc.char_span(content[0].start, content[-1].end, alignment_mode="expand")
+    if span is not None and _absent(span.root):
+        return "absence"
+    if negated:
+        return "absence" if any(c.lower_ in ABSENCE_OBJECTS for t in cue.subtree for c in [t]) else "negated"
+    return "affirmed"
+
+
+def _absent(root) -> bool:
+    """The clause says something is missing: 'has not seen any X', 'did not provide details', 'continue to avoid'."""
+    verbs = [root] + [c for c in root.children if c.dep_ == "xcomp"]
+    for verb in verbs:
+        if verb.lemma_ in ABSENCE_VERBS:
+            return True
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+        if any(c.dep_ == "neg" for c in verb.children) and any(
+                o.lower_ in ABSENCE_OBJECTS or any(d.lower_ in ("any", "no") for d in o.children) for o in objects):
+            return True
+    return False
+
+
+def date_of(cue, content: tuple[Span, ...], dates: tuple[DateMention, ...]) -> str | None:
+    """The ISO date of a date expression in the cue's own clause, outside the content ("confirmed on 16 December")."""
+    sent = cue.sent
+    for d in dates:
+        if not d.value or not (sent.start_char <= d.span.start < sent.end_char):
+            continue
+        if any(s.start <= d.span.start < s.end for s in content):
+            continue
+        tok = cue.doc.char_span(d.span.start, d.span.end, alignment_mode="expand")
+        if tok is not None and any(t.head is cue or t.head.head is cue or t.head.head.head is cue for t in tok):
+            return d.value
+    return None
+
+
+def parent_of(cue_span: Span, others: list[tuple[str, tuple[Span, ...]]]) -> str | None:
+    """The id of the innermost other attribution whose content contains this cue."""
+    best, size = None, None
+    for att_id, content in others:
+        for s in content:
+            if s.start <= cue_span.start and cue_span.end <= s.end and (size is None or s.end - s.start < size):
+                best, size = att_id, s.end - s.start
+    return best

@@ -1,0 +1,101 @@
+"""Article text + parse → attributions marked by punctuation and layout: "X: …" headers, "…” ― X" bylines,
+and bullet lists under an attributed header."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ...types import Span
+from .spans import RawAttribution
+
+HEADER_MAX_TOKENS = 14  # a colon header longer than this is a sentence, not a label
+NAME_MAX_TOKENS = 5  # "Rep. John Mica (R-Fla.): …" at most; longer runs before a colon are not a speaker label
+MIN_HEADER_CUE_RATE = 0.3  # lexicon lemmas at least this often a cue in PolNeAR train mark a quoting header
+MIN_HEADER_CUE_COUNT = 5
+LINE = re.compile(r"[^\n]+")
+BULLET = re.compile(r"\s*(?:[•●▪◦‣*·]|[-–—](?=\s)|\d{1,2}[.)](?=\s))\s*")
+DASH_BYLINE = re.compile(r"\s*[―—–]\s*")
+SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def _root(span):
+    return span.root if span is not None else None
+
+
+def _speaker(doc, start: int, end: int):
+    """(head token, span) of a named speaker within [start, end), else (None, None)."""
+    for ent in doc.ents:
+        if ent.start_char >= start and ent.end_char <= end and ent.label_ in SPEAKER_ENTS:
+            return ent.root, Span(ent.start_char, ent.end_char)
+    return None, None
+
+
+def _is_quoting_header(doc, start: int, end: int, lexicon: dict[str, tuple[int, int]]) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) > HEADER_MAX_TOKENS:
+        return False
+    for tok in span:
+        n, total = lexicon.get(tok.lemma_.lower(), (0, 1))
+        if not tok.is_punct and n >= MIN_HEADER_CUE_COUNT and n / total >= MIN_HEADER_CUE_RATE:
+            return True
+    return False
+
+
+def _is_name_label(doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not 0 < len(span) <= NAME_MAX_TOKENS:
+        return False
+    return all(t.pos_ == "PROPN" or t.is_punct or t.text.isupper() for t in span)
+
+
+def colon_attributions(doc, lexicon, regions) -> Iterator[RawAttribution]:
+    """'Quote from X: “…”', 'WALLACE: …', and bulleted lists under 'To quote X's summary:'."""
+    text = doc.text
+    lines = [(m.start(), m.end()) for m in LINE.finditer(text)]
+    for k, (ls, le) in enumerate(lines):
+        colon = text.find(":", ls, le)
+        if colon < 0 or colon == ls or (colon + 1 < le and text[colon + 1].isdigit()):
+            continue
+        head_start = ls + len(text[ls:colon]) - len(text[ls:colon].lstrip())
+        quoting = _is_quoting_header(doc, head_start, colon, lexicon)
+        label = _is_name_label(doc, head_start, colon)
+        if not (quoting or label):
+            continue
+        src_tok, src_span = _speaker(doc, head_start, colon)
+        cue_tok = doc.char_span(colon, colon + 1, alignment_mode="expand")
+        if src_tok is None or cue_tok is None:
+            continue
+        cue_span = Span(head_start, colon + 1) if quoting else Span(colon, colon + 1)
+        rest = text[colon + 1: le]
+        if rest.strip():
+            start = colon + 1 + len(rest) - len(rest.lstrip())
+            yield RawAttribution(cue_tok.root, cue_span, src_tok, src_span, (Span(start, le),), "colon")
+        elif quoting:
+            yield from _bullets(doc, lines[k + 1:], cue_tok.root, cue_span, src_tok, src_span)
+
+
+def _bullets(doc, lines, cue, cue_span, src_tok, src_span) -> Iterator[RawAttribution]:
+    text = doc.text
+    for ls, le in lines:
+        m = BULLET.match(text, ls, le)
+        if m is None:
+            return
+        yield RawAttribution(cue, cue_span, src_tok, src_span, (Span(m.end(), le),), "list")
+
+
+def dash_bylines(doc, regions) -> Iterator[RawAttribution]:
+    """'“…” ― Sonya Herridge': a quotation followed by a dash and the speaker's name."""
+    text = doc.text
+    for qs, qe in regions:
+        m = DASH_BYLINE.match(text, qe)
+        if m is None or not m.group().strip():
+            continue
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        src_tok, src_span = _speaker(doc, m.end(), min(line_end, m.end() + 80))
+        dash = doc.char_span(qe, m.end(), alignment_mode="expand")
+        if src_tok is None or dash is None:
+            continue
+        dash_pos = qe + m.group().index(m.group().strip()[0])
+        yield RawAttribution(dash.root, Span(dash_pos, dash_pos + 1), src_tok, src_span, (Span(qs, qe),), "direct")

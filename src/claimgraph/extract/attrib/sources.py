@@ -1,0 +1,154 @@
+"""Source mentions in a spaCy parse → canonical source names, kinds, roles and organisations within one article."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...types import Span
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "me"})
+GROUP_PRONOUNS = frozenset({"they", "it", "we", "who", "which", "that", "you", "them", "us"})
+ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC"})
+# common nouns naming a text rather than someone: their source is the author of the text when the article says so
+DOCUMENT_NOUNS = frozenset({"report", "analysis", "assessment", "statement", "study", "document", "article",
+                            "survey", "poll", "letter", "memo", "post", "tweet", "update", "release", "paper",
+                            "investigation", "review", "ad", "advertisement", "book", "website", "story", "data"})
+VAGUE_NOUNS = frozenset({"report", "reports", "rumour", "rumours", "rumor", "rumors", "word", "media", "claims"})
+# titles and ranks written before a name ("Major General Patrick Ryder"), stripped from the canonical name
+TITLES = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt", "sgt", "adm",
+                    "president", "general", "major", "lieutenant", "colonel", "admiral", "captain", "sergeant",
+                    "senator", "governor", "minister", "secretary", "chief", "judge", "justice", "prof",
+                    "professor", "mayor", "ambassador", "spokesman", "spokeswoman", "spokesperson", "director",
+                    "commander", "chairman", "chairwoman", "king", "queen", "prince", "pope", "sir", "lord",
+                    "deputy", "vice", "prime", "head"})
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    name: str | None
+    kind: str
+    role: str | None = None
+    org: str | None = None
+
+
+def _ents(doc, span: Span):
+    return [e for e in doc.ents if e.start_char >= span.start and e.end_char <= span.end]
+
+
+def _strip_titles(ent) -> str:
+    toks = list(ent)
+    while len(toks) > 1 and toks[0].lower_.rstrip(".") in TITLES:
+        toks = toks[1:]
+    return ent.doc.text[toks[0].idx: toks[-1].idx + len(toks[-1])]
+
+
+def _names_head(ent, head) -> bool:
+    """Whether an entity names the mention itself: it holds the head, is in apposition to it, or is what a
+    generic head belongs to ("Analysts at X", "X's report", "the X analysis")."""
+    if ent.start <= head.i < ent.end:
+        return True
+    root = ent.root
+    if root.head is head and root.dep_ in ("appos", "poss", "compound"):
+        return ent.label_ != "NORP" or root.dep_ == "poss"
+    return root.dep_ == "pobj" and root.head.head is head and root.head.lower_ in ("at", "of", "from", "with")
+
+
+class SourceResolver:
+    """Resolves mentions in text order, remembering the article's people and organisations for later mentions."""
+
+    def __init__(self, doc) -> None:
+        self.doc = doc
+        self.people: list[str] = []  # full names in order of first mention
+        self.orgs: list[tuple[str, str | None]] = []  # (name, acronym)
+        self.by_head: dict[str, Resolved] = {}  # head lemma of a common-noun mention → what it stood for
+        self.last_person: Resolved | None = None
+        self.last_group: Resolved | None = None
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                self._person(_strip_titles(ent))
+            elif ent.label_ == "ORG":
+                self._org(ent)
+
+    def _person(self, name: str) -> str:
+        last = name.split()[-1].lower()
+        for full in self.people:
+            if full.split()[-1].lower() == last and len(full) >= len(name):
+                return full
+        self.people.append(name)
+        return name
+
+    def _org(self, ent) -> str:
+        name = ent.text
+        nxt = ent.doc[ent.end: ent.end + 3]
+        acronym = nxt[1].text if len(nxt) == 3 and nxt[0].text == "(" and nxt[2].text == ")" else None
+        for full, acr in self.orgs:
+            if name in (full, acr) or (acr is None and "".join(w[0] for w in full.split() if w[0].isupper()) == name):
+                return full
+        self.orgs.append((name, acronym))
+        return name
+
+    def resolve(self, head, span: Span | None) -> Resolved:
+        if head is None or span is None:
+            return Resolved(None, "unnamed")
+        res = self._resolve(head, span)
+        if res.kind == "person":
+            self.last_person = res
+        elif res.kind in ("organisation", "document"):
+            self.last_group = res
+        if head.pos_ in ("NOUN", "PROPN") and res.name:
+            self.by_head[head.lemma_.lower()] = res
+        return res
+
+    def _known(self, head) -> Resolved | None:
+        """A bare surname or acronym of someone already named ("Kirby", "the ISW analysis")."""
+        if head.pos_ == "PROPN" and not any(c.dep_ == "compound" for c in head.children):
+            for full in self.people:
+                if full.split()[-1] == head.text and full != head.text:
+                    return Resolved(full, "person")
+        for tok in [head] + [c for c in head.children if c.dep_ in ("compound", "poss")]:
+            for full, acr in self.orgs:
+                if tok.text in (full, acr) and acr is not None:
+                    kind = "document" if head.lemma_.lower() in DOCUMENT_NOUNS else "organisation"
+                    return Resolved(full, kind)
+        return None
+
+    def _resolve(self, head, span: Span) -> Resolved:
+        low = head.lower_
+        if head.pos_ == "PRON" or low in PERSON_PRONOUNS | GROUP_PRONOUNS:
+            if low in PERSON_PRONOUNS and self.last_person:
+                return self.last_person
+            if low in ("it", "they", "we") and self.last_group:
+                return self.last_group
+            return Resolved(head.text, "unnamed")
+        known = self._known(head)
+        if known is not None:
+            return known
+        ents = [e for e in _ents(self.doc, span) if _names_head(e, head)]
+        person = next((e for e in ents if e.label_ == "PERSON"), None)
+        org = next((e for e in ents if e.label_ in ORG_LABELS), None)
+        if person is not None:
+            name = self._person(_strip_titles(person))
+            role_text = self.doc.text[span.start: person.start_char].strip(" ,")
+            role = role_text or None
+            return Resolved(name, "person", role, org.text if org is not None and org.start_char < person.start_char
+                            else None)
+        lemma = head.lemma_.lower()
+        poss = [c for c in head.children if c.dep_ == "poss"]
+        if org is not None:
+            name = self._org(org)
+            kind = "document" if lemma in DOCUMENT_NOUNS else "organisation"
+            return Resolved(name, kind)
+        for key in [lemma] + [c.lemma_.lower() for c in poss]:
+            if key in self.by_head:
+                known = self.by_head[key]
+                return Resolved(known.name, "document" if lemma in DOCUMENT_NOUNS else known.kind, known.role,
+                                known.org)
+        if lemma in DOCUMENT_NOUNS and self.last_group and (poss or head.lower_ in ("report", "analysis")):
+            return Resolved(self.last_group.name, "document")
+        text = self.doc.text[span.start: span.end]
+        words = text.split()
+        if words and words[0].lower() in ("the", "a", "an"):
+            text = " ".join(words[1:])
+        if lemma in VAGUE_NOUNS and not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return Resolved(text, "vague")
+        return Resolved(text, "unnamed")
