@@ -55,7 +55,7 @@ class Progress:
 
     def __init__(self, quiet: bool, desc: str) -> None:
         self.quiet = quiet
-        self.bar = tqdm(desc=desc, unit=" articles", file=sys.stderr, leave=False,
+        self.bar = tqdm(desc=desc, unit=" art", file=sys.stderr, leave=False,
                         disable=quiet or not sys.stderr.isatty())
 
     def __call__(self, event: Event) -> None:
