@@ -160,3 +160,10 @@ def test_large_file_under_the_cap_is_read(tmp_path):
 def test_cap_applies_to_stdin():
     error = read_one("-", stdin=io.BytesIO(b"x" * 2000), max_bytes=1000)
     assert isinstance(error, IngestError) and "too large" in error.problem
+
+
+def test_crlf_front_matter(tmp_path):
+    path = tmp_path / "crlf.md"
+    path.write_bytes(b"---\r\ntitle: Windows file\r\n---\r\nA body written on Windows, with CRLF line ends.\r\n")
+    article = read_one(str(path))
+    assert article.title == "Windows file" and article.text == "A body written on Windows, with CRLF line ends."

@@ -59,9 +59,8 @@ def read_raw(raw: RawInput, options: ReadOptions | None = None) -> Iterator[Arti
     fmt = detect_format(raw)
     reader = readers()[fmt]
     try:
-        for item in reader(raw, options):
-            yield item
+        yield from reader(raw, options)
     except IngestError as exc:
         yield exc
-    except Exception as exc:  # a third-party parser failing on odd input must not stop the batch
+    except Exception as exc:  # noqa: BLE001 - a third-party parser failing on odd input must not stop the batch
         yield IngestError(raw.path, f"{fmt} reader failed ({type(exc).__name__}: {exc})")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-
 from dataclasses import dataclass, replace
 
 from ..errors import IngestError

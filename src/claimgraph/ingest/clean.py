@@ -22,8 +22,8 @@ BOILERPLATE_TAIL = 120
 
 _NAME_LINKS = {"and", "&", "de", "da", "di", "del", "der", "van", "von", "la", "le", "al", "bin", "ibn", "y"}
 _BYLINE_SEPARATORS = re.compile(r"\s+(?:[—–|·•]|-{1,2})\s+")
-_BY = re.compile(r"^(?:by|written by|words by)\s+", re.I)
-_DATE_LABEL = re.compile(r"^(?:published|posted|updated|date|last updated)\s*(?:on|:)?\s*", re.I)
+_BY = re.compile(r"^(?:by|written by|words by)\s+", re.IGNORECASE)
+_DATE_LABEL = re.compile(r"^(?:published|posted|updated|date|last updated)\s*(?:on|:)?\s*", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,9 +157,9 @@ _LINE_ONLY = [
 ]
 _CUE = "(?:" + "|".join(_SENTENCE_CUES) + ")"
 _SENTENCE = rf"{_CUE}[^.!?\n]{{0,{BOILERPLATE_TAIL}}}?(?:[.!?]+|$)"
-_PREFIX = re.compile(rf"^\s*{_SENTENCE}\s*", re.I)
-_SUFFIX = re.compile(rf"(?<=[.!?\"”’)])\s*{_SENTENCE}\s*$", re.I)
-_WHOLE = re.compile(rf"^\s*(?:{'|'.join(_LINE_ONLY)})\s*$", re.I)
+_PREFIX = re.compile(rf"^\s*{_SENTENCE}\s*", re.IGNORECASE)
+_SUFFIX = re.compile(rf"(?<=[.!?\"”’)])\s*{_SENTENCE}\s*$", re.IGNORECASE)
+_WHOLE = re.compile(rf"^\s*(?:{'|'.join(_LINE_ONLY)})\s*$", re.IGNORECASE)
 
 
 def is_boilerplate_line(line: str) -> bool:

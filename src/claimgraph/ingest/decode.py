@@ -15,6 +15,8 @@ SNIFF_BYTES = 8192
 # decoded data is taken for binary; 0.05 tolerates stray control bytes in real
 # scraped text files while catching images, archives and executables.
 MAX_CONTROL_SHARE = 0.05
+# Bytes given to charset-normalizer: enough for a confident guess, bounded time on large files.
+CHARSET_SAMPLE_BYTES = 512 * 1024
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -38,7 +40,7 @@ def decode(source: str, data: bytes) -> str:
         return _check_text(source, data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data[: 4 * SNIFF_BYTES * 16]).best()
+    best = from_bytes(data[:CHARSET_SAMPLE_BYTES]).best()
     if best is None or best.encoding is None:
         raise IngestError(source, "binary data or unknown text encoding")
     return _check_text(source, data.decode(best.encoding, errors="replace"))

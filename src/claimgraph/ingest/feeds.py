@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 import feedparser
+import lxml.etree
 import lxml.html
 
 from ..errors import IngestError
@@ -82,7 +83,7 @@ def _html_text(fragment: str) -> str:
         return ""
     try:
         root = lxml.html.fragment_fromstring(fragment, create_parent="div")
-    except Exception:  # lxml raises ParserError / ValueError on junk fragments
+    except (lxml.etree.ParserError, ValueError):  # junk that is no HTML at all
         return fragment.strip()
     for block in root.iter("p", "br", "div", "li", "h1", "h2", "h3", "h4", "blockquote"):
         block.tail = "\n\n" + (block.tail or "")

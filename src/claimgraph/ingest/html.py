@@ -57,7 +57,7 @@ def extract(source: str, html: bytes | str, url: str | None = None) -> tuple[str
             include_tables=True,
             date_extraction_params=_HTMLDATE,
         )
-    except Exception as exc:  # lxml and trafilatura raise many kinds on malformed input
+    except Exception as exc:  # noqa: BLE001 - lxml and trafilatura raise many kinds on malformed input
         raise IngestError(source, f"HTML could not be parsed ({type(exc).__name__}: {exc})") from None
     if doc is None:  # trafilatura found no main text: fall back to its baseline extractor
         doc = trafilatura.extract_metadata(load_html(html), default_url=url, date_config=_HTMLDATE)
@@ -188,7 +188,7 @@ def _find_key(data: object, key: str) -> Iterator[str]:
 def _htmldate(html: bytes | str) -> str | None:
     try:
         found = find_date(html, outputformat="%Y-%m-%d", **_HTMLDATE)
-    except Exception:  # htmldate fails on some malformed markup; no date is the honest answer
+    except Exception:  # noqa: BLE001 - htmldate fails on some malformed markup; no date is the honest answer
         return None
     return parse_published(found) if found else None
 

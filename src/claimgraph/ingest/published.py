@@ -12,7 +12,7 @@ import dateparser
 # A full date needs day, month and year: dateparser would otherwise fill the
 # missing parts from today's date, i.e. invent them.
 _FULL_DATE = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first"}
-_TIME = re.compile(r"\b\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?\b|\b\d{1,2}\s*[ap]\.?m\b", re.I)
+_TIME = re.compile(r"\b\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?\b|\b\d{1,2}\s*[ap]\.?m\b", re.IGNORECASE)
 _SECONDS = re.compile(r"\b\d{1,2}:\d{2}:\d{2}\b")
 _YEAR = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
 

@@ -15,7 +15,7 @@ from .inputs import RawInput, ReadOptions
 
 __all__ = ["article_id", "read", "read_text", "split_front_matter"]
 
-_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
 def split_front_matter(text: str) -> tuple[dict, str]:
@@ -34,7 +34,7 @@ def split_front_matter(text: str) -> tuple[dict, str]:
 
 def read_text(path: str, data: str, meta: Meta | None = None) -> Article:
     """Decoded text of one article → Article."""
-    front, body = split_front_matter(data)
+    front, body = split_front_matter(data.replace("\r\n", "\n").replace("\r", "\n"))
     found = Meta.from_mapping(front) if front else Meta()
     if meta is not None:
         found = merge(meta, found)

@@ -1,0 +1,26 @@
+"""Quality gate: HTML reader metadata on ../shared/data/html (60 news pages with gold)."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT.parent / "shared" / "data" / "html"
+# Floors measured with bench/html_metadata.py (title 0.900, author 0.733,
+# date 0.900); raise them when the reader improves, never lower them silently.
+FLOORS = {"title": 0.9, "author": 0.7, "date": 0.9}
+
+
+@pytest.mark.evaluation
+def test_html_metadata_floors():
+    if not (DATA / "gold.json").exists():
+        pytest.skip(f"evaluation data missing: {DATA} (gold.json + pages/)")
+    spec = importlib.util.spec_from_file_location("html_metadata", ROOT / "bench" / "html_metadata.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    accuracy, misses, _ = bench.evaluate(DATA)
+    for field, floor in FLOORS.items():
+        assert accuracy[field] >= floor, f"{field} {accuracy[field]:.3f} < {floor}: " + "; ".join(misses[:10])
