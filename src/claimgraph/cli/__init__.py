@@ -9,6 +9,7 @@ import click
 from ..errors import ClaimgraphError, UsageError
 from .analyze import analyze_cmd
 from .ingest import articles_cmd, ingest_cmd
+from .pairs import pairs_cmd
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 
@@ -22,6 +23,7 @@ def cli() -> None:
 cli.add_command(analyze_cmd)
 cli.add_command(ingest_cmd)
 cli.add_command(articles_cmd)
+cli.add_command(pairs_cmd)
 
 
 def main() -> None:

@@ -1,0 +1,92 @@
+#!/usr/bin/env python3
+"""MSRP train pairs → the pair classifier shipped as src/claimgraph/data/pairs/matcher.json.
+
+Usage: scripts/train_pairs.py [MSRP_TRAIN] [--features-cache FILE.npz] [-o OUT.json]
+
+Reads the MSRP training file (Quality, #1 ID, #2 ID, #1 String, #2 String;
+UTF-8 with BOM, CRLF, no quoting), computes claimgraph.link.similarity
+features for every pair, fits a seeded logistic regression on standardised
+features and writes its coefficients as JSON. Deterministic: same data, same code → same file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+from sklearn.preprocessing import StandardScaler
+
+from claimgraph.link import similarity
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "msrp" / "train.txt"
+DEFAULT_OUT = ROOT / "src" / "claimgraph" / "data" / "pairs" / "matcher.json"
+SEED = 13
+# Regularisation strength of the logistic regression; chosen by 10-fold CV on MSRP train (bench/msrp_eval.py).
+C = 1.0
+
+
+def load_pairs(path: Path) -> tuple[list[str], list[str], np.ndarray]:
+    """MSRP file → (sentences 1, sentences 2, labels)."""
+    left, right, labels = [], [], []
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        for number, line in enumerate(handle):
+            fields = line.rstrip("\r\n").split("\t")
+            if number == 0 and fields[0] == "Quality":
+                continue
+            if len(fields) != 5:
+                sys.exit(f"{path}:{number + 1}: expected 5 tab-separated fields, got {len(fields)}")
+            labels.append(int(fields[0]))
+            left.append(fields[3])
+            right.append(fields[4])
+    return left, right, np.array(labels)
+
+
+def feature_matrix(left: list[str], right: list[str], cache: Path | None = None) -> np.ndarray:
+    """Pairs → (n, len(FEATURES)) features; optionally cached in an .npz keyed by the texts and feature names."""
+    key = hashlib.sha1(json.dumps([left, right, similarity.FEATURES, similarity.ALIGN_MIN]).encode()).hexdigest()
+    if cache and cache.exists():
+        stored = np.load(cache)
+        if str(stored["key"]) == key:
+            return stored["x"]
+    unique = sorted(set(left) | set(right))
+    prepared = dict(zip(unique, similarity.prepare(unique)))
+    x = np.stack([similarity.features(prepared[a], prepared[b]) for a, b in zip(left, right)])
+    if cache:
+        np.savez(cache, x=x, key=key)
+    return x
+
+
+def fit(x: np.ndarray, y: np.ndarray, c: float = C) -> similarity.Model:
+    scaler = StandardScaler().fit(x)
+    scale = np.where(scaler.scale_ > 0, scaler.scale_, 1.0)
+    clf = LogisticRegression(C=c, max_iter=2000, random_state=SEED).fit((x - scaler.mean_) / scale, y)
+    return similarity.Model(
+        similarity.FEATURES, scaler.mean_, scale, clf.coef_[0], float(clf.intercept_[0]), threshold=0.5
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--features-cache", type=Path)
+    parser.add_argument("-o", "--output", type=Path, default=DEFAULT_OUT)
+    args = parser.parse_args()
+    if not args.data.exists():
+        sys.exit(f"{args.data}: MSRP training file not found")
+    left, right, y = load_pairs(args.data)
+    x = feature_matrix(left, right, args.features_cache)
+    model = fit(x, y)
+    data = model.to_json() | {"trained_on": f"MSRP train ({len(y)} pairs)", "seed": SEED, "C": C}
+    args.output.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+    accuracy = float(((model.probability(x) >= model.threshold) == y).mean())
+    print(f"wrote {args.output} (training accuracy {accuracy:.3f} on {len(y)} pairs)")
+
+
+if __name__ == "__main__":
+    main()

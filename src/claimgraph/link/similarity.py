@@ -1,0 +1,299 @@
+"""Two statements → are they the same claim? Pair features and a trained classifier (``ClaimMatcher``).
+
+Features: MiniLM sentence cosine; BERTScore-style greedy alignment of the
+contextual word-piece vectors; lexical overlap (word, lemma and content-lemma
+Jaccard, coverage each way, character n-gram cosine, BLEU-like n-gram
+precision); content words of one side that nothing in the other aligns to;
+number agreement; negation mismatch; length ratio. A logistic regression over
+them is trained on MSRP train by ``scripts/train_pairs.py`` and shipped as
+JSON coefficients (``data/pairs/matcher.json``).
+
+Numbers that differ lower the score but are reported by ``compare`` as a
+conflict, so a caller grouping claims may keep such pairs together and flag them.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+
+from ..errors import ClaimgraphError
+from .embed import TokenVectors, token_embeddings
+
+NEGATIONS = frozenset({"not", "no", "never", "n't", "nobody", "nothing", "none", "neither", "nor", "without", "deny", "denies", "denied"})
+NUMBER_WORDS = {
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+    "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20",
+    "hundred": "100", "thousand": "1000", "dozen": "12",
+}
+SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# A word piece aligned to one on the other side with cosine ≥ this counts as matched
+# (unaligned-content features). Chosen on MSRP train by 10-fold CV among 0.5/0.6/0.7.
+ALIGN_MIN = 0.6
+_WORD = re.compile(r"\d[\d,.]*\d|\d|\w+(?:'\w+)?|n't", re.UNICODE)
+_NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:\s*(thousand|million|billion|trillion))?", re.I)
+
+
+class MatcherError(ClaimgraphError):
+    """The pair classifier could not be loaded or applied."""
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """One statement prepared for pair features (computed once, reused across pairs)."""
+
+    raw: str
+    words: tuple[str, ...]  # lowercased word tokens
+    lemmas: frozenset[str]  # lowercased lemmas of all words
+    content: frozenset[str]  # lemmas of content words (nouns, verbs, adjectives, adverbs, numbers, names)
+    numbers: frozenset[float]
+    negations: int
+    vector: np.ndarray  # sentence embedding
+    tokens: TokenVectors  # contextual word-piece vectors
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    score: float
+    same: bool
+    number_conflict: tuple[tuple[str, ...], tuple[str, ...]] | None = None  # (numbers only in a, only in b)
+    negation_mismatch: bool = False
+
+
+# -- preparing texts -----------------------------------------------------------
+
+
+def numbers_in(text: str) -> frozenset[float]:
+    """Numeric values mentioned in a text, with thousand/million scales applied (years included)."""
+    values = set()
+    for m in _NUMBER.finditer(text):
+        whole, frac, scale = m.group(1).replace(",", ""), m.group(2), m.group(3)
+        value = float(f"{whole}.{frac}" if frac else whole) * SCALE.get((scale or "").lower(), 1.0)
+        values.add(round(value, 6))
+    for word in re.findall(r"[a-z]+", text.lower()):
+        if word in NUMBER_WORDS and word not in SCALE:
+            values.add(float(NUMBER_WORDS[word]))
+    return frozenset(values)
+
+
+def _lemmatise(texts: Sequence[str]) -> list[tuple[frozenset[str], frozenset[str]]]:
+    """Texts → (all lemmas, content lemmas) using spaCy's tagger and lemmatizer only."""
+    from ..extract.nlp import load_nlp
+
+    nlp = load_nlp()
+    disabled = [name for name in ("parser", "ner") if name in nlp.pipe_names]
+    out = []
+    for doc in nlp.pipe(texts, batch_size=256, disable=disabled):
+        lemmas = frozenset(t.lemma_.lower() for t in doc if not t.is_punct and not t.is_space)
+        content = frozenset(
+            t.lemma_.lower() for t in doc if t.pos_ in {"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"} and not t.is_stop
+        )
+        out.append((lemmas, content))
+    return out
+
+
+def prepare(texts: Sequence[str]) -> list[Text]:
+    """Statements → prepared Texts (embeddings, lemmas, numbers), in batches (one model pass)."""
+    texts = [" ".join(t.split()) for t in texts]
+    tokens = token_embeddings(texts)
+    lemmas = _lemmatise(texts)
+    out = []
+    for text, tok, (lem, content) in zip(texts, tokens, lemmas):
+        vector = tok.sentence
+        words = tuple(w.lower() for w in _WORD.findall(text))
+        negs = sum(1 for w in words if w in NEGATIONS) + sum(1 for w in words if w.endswith("n't") and w != "n't")
+        out.append(Text(text, words, lem, content, numbers_in(text), negs, vector, tok))
+    return out
+
+
+# -- features ------------------------------------------------------------------
+
+
+def _jaccard(a: frozenset | set, b: frozenset | set) -> float:
+    return len(a & b) / len(a | b) if a or b else 1.0
+
+
+def _coverage(a: frozenset, b: frozenset) -> float:
+    return len(a & b) / len(a) if a else 1.0
+
+
+def _ngrams(words: Sequence[str], n: int) -> Counter:
+    return Counter(tuple(words[i : i + n]) for i in range(len(words) - n + 1))
+
+
+def _ngram_precision(a: Sequence[str], b: Sequence[str], n: int) -> float:
+    grams_a, grams_b = _ngrams(a, n), _ngrams(b, n)
+    total = sum(grams_a.values())
+    return sum((grams_a & grams_b).values()) / total if total else 0.0
+
+
+def _char_cosine(a: str, b: str, n: int = 4) -> float:
+    ca = Counter(a[i : i + n] for i in range(len(a) - n + 1))
+    cb = Counter(b[i : i + n] for i in range(len(b) - n + 1))
+    dot = sum(v * cb[k] for k, v in ca.items())
+    norm = math.sqrt(sum(v * v for v in ca.values()) * sum(v * v for v in cb.values()))
+    return dot / norm if norm else 0.0
+
+
+def _alignment(a: TokenVectors, b: TokenVectors) -> tuple[float, float, float, float]:
+    """Greedy max-cosine alignment of word pieces: (precision, recall, share of a unaligned, of b unaligned)."""
+    if not len(a.tokens) or not len(b.tokens):
+        return 0.0, 0.0, 1.0, 1.0
+    sims = a.vectors @ b.vectors.T
+    best_a, best_b = sims.max(axis=1), sims.max(axis=0)
+    return float(best_a.mean()), float(best_b.mean()), float((best_a < ALIGN_MIN).mean()), float((best_b < ALIGN_MIN).mean())
+
+
+# Kernel pooling (K-NRM, Xiong et al. 2017) over the word-piece similarity matrix: soft counts of
+# alignments near each similarity level; an exact-match kernel (σ 0.001) plus ten of σ 0.05.
+KERNEL_MU = np.array([1.0, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1, 0.0])
+KERNEL_SIGMA = np.array([0.001] + [0.05] * 10)
+
+
+def _kernels(a: TokenVectors, b: TokenVectors) -> np.ndarray:
+    """Per direction, the mean log soft-count of each kernel; returns (min, max) over directions."""
+    if not len(a.tokens) or not len(b.tokens):
+        return np.zeros(2 * len(KERNEL_MU))
+    sims = a.vectors @ b.vectors.T
+    sides = []
+    for matrix in (sims, sims.T):
+        counts = np.exp(-((matrix[:, :, None] - KERNEL_MU) ** 2) / (2 * KERNEL_SIGMA**2)).sum(axis=1)
+        sides.append(np.log1p(counts).mean(axis=0))
+    return np.concatenate([np.minimum(*sides), np.maximum(*sides)])
+
+
+FEATURES = (
+    "cosine", "align_max", "align_min", "align_f", "unaligned_max", "unaligned_min",
+    "word_jaccard", "lemma_jaccard", "content_jaccard", "content_cov_min", "content_cov_max",
+    "content_extra_max", "char_cosine", "bleu1", "bleu2", "bleu3", "bleu4",
+    "numbers_both", "numbers_equal", "numbers_conflict", "negation_mismatch", "length_ratio", "length_diff",
+    *(f"kernel_min_{mu:.1f}" for mu in KERNEL_MU), *(f"kernel_max_{mu:.1f}" for mu in KERNEL_MU),
+)
+
+
+def features(a: Text, b: Text) -> np.ndarray:
+    """The pair's feature vector, in the order of ``FEATURES``; symmetric in a and b."""
+    p, r, un_a, un_b = _alignment(a.tokens, b.tokens)
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    cov_ab, cov_ba = _coverage(a.content, b.content), _coverage(b.content, a.content)
+    bleu = [
+        0.5 * (_ngram_precision(a.words, b.words, n) + _ngram_precision(b.words, a.words, n)) for n in (1, 2, 3, 4)
+    ]
+    both = bool(a.numbers and b.numbers)
+    la, lb = max(len(a.words), 1), max(len(b.words), 1)
+    lexical = np.array(
+        [
+            float(a.vector @ b.vector), max(p, r), min(p, r), f, max(un_a, un_b), min(un_a, un_b),
+            _jaccard(set(a.words), set(b.words)), _jaccard(a.lemmas, b.lemmas), _jaccard(a.content, b.content),
+            min(cov_ab, cov_ba), max(cov_ab, cov_ba),
+            float(max(len(a.content - b.content), len(b.content - a.content))),
+            _char_cosine(a.raw.lower(), b.raw.lower()), *bleu,
+            float(both), float(both and a.numbers == b.numbers), float(both and a.numbers != b.numbers),
+            float((a.negations > 0) != (b.negations > 0)), min(la, lb) / max(la, lb), math.log(max(la, lb) / min(la, lb)),
+        ],
+        dtype=np.float64,
+    )
+    return np.concatenate([lexical, _kernels(a.tokens, b.tokens)])
+
+
+# -- the classifier --------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    """Logistic regression over standardised features, as stored in ``matcher.json``."""
+
+    features: tuple[str, ...]
+    mean: np.ndarray
+    scale: np.ndarray
+    coef: np.ndarray
+    intercept: float
+    threshold: float
+
+    def probability(self, x: np.ndarray) -> np.ndarray:
+        z = ((x - self.mean) / self.scale) @ self.coef + self.intercept
+        return 1.0 / (1.0 + np.exp(-z))
+
+    def to_json(self) -> dict:
+        return {
+            "features": list(self.features), "mean": self.mean.tolist(), "scale": self.scale.tolist(),
+            "coef": self.coef.tolist(), "intercept": self.intercept, "threshold": self.threshold,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> Model:
+        return cls(
+            tuple(data["features"]), np.array(data["mean"]), np.array(data["scale"]), np.array(data["coef"]),
+            float(data["intercept"]), float(data["threshold"]),
+        )
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> Model:
+    """The classifier trained by scripts/train_pairs.py, from package data."""
+    path = resources.files("claimgraph") / "data" / "pairs" / "matcher.json"
+    try:
+        model = Model.from_json(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError) as exc:
+        raise MatcherError(f"{path}: cannot load the pair classifier ({exc}); run scripts/train_pairs.py") from exc
+    if model.features != FEATURES:
+        raise MatcherError(f"{path}: trained on other features than this code computes; run scripts/train_pairs.py")
+    return model
+
+
+class ClaimMatcher:
+    """Scores statement pairs: ``score(a, b)`` in [0, 1], ``same(a, b)`` against the trained threshold."""
+
+    def __init__(self, model: Model | None = None) -> None:
+        self.model = model or shipped_model()
+        self._prepared: dict[str, Text] = {}
+
+    def prepare(self, texts: Sequence[str]) -> None:
+        """Prepare many statements in one batch (optional: ``score`` prepares what it lacks)."""
+        todo = sorted({t for t in texts if t not in self._prepared})
+        if todo:
+            self._prepared.update(zip(todo, prepare(todo)))
+
+    def prepared(self, text: str) -> Text:
+        """The prepared form of one statement (prepared now if it was not)."""
+        self.prepare([text])
+        return self._prepared[text]
+
+    def score_many(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+        self.prepare([t for pair in pairs for t in pair])
+        if not pairs:
+            return np.zeros(0)
+        x = np.stack([features(self._prepared[a], self._prepared[b]) for a, b in pairs])
+        return self.model.probability(x)
+
+    def score(self, a: str, b: str) -> float:
+        return float(self.score_many([(a, b)])[0])
+
+    def same(self, a: str, b: str) -> bool:
+        return self.score(a, b) >= self.model.threshold
+
+    def compare(self, a: str, b: str) -> Comparison:
+        """Score plus the flags a claim grouper needs (numbers that differ, negation on one side only)."""
+        score = self.score(a, b)
+        ta, tb = self.prepared(a), self.prepared(b)
+        mismatch = (ta.negations > 0) != (tb.negations > 0)
+        return Comparison(score, score >= self.model.threshold, number_conflict(ta, tb), mismatch)
+
+
+def number_conflict(a: Text, b: Text) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """(numbers only in a, numbers only in b) when both mention numbers and the sets differ."""
+    if not (a.numbers and b.numbers) or a.numbers == b.numbers:
+        return None
+    return tuple(_fmt(v) for v in sorted(a.numbers - b.numbers)), tuple(_fmt(v) for v in sorted(b.numbers - a.numbers))
+
+
+def _fmt(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:,}"

@@ -1,0 +1,68 @@
+"""`claimgraph pairs`: TSV in, JSON lines out, one error per bad line, exit 1 on any failure."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from claimgraph.cli import cli
+from claimgraph.cli.pairs import Pair, read_pairs
+from claimgraph.errors import IngestError
+
+pytestmark = pytest.mark.slow  # scoring loads the embedding model
+
+GOOD = "p1\tPolice arrested two men on Friday.\tTwo men were detained by police on Friday.\n" \
+       "p2\tThe bank raised rates.\tThe team won the cup final.\n"
+
+
+def run(args, stdin=None):
+    return CliRunner().invoke(cli, ["pairs", *args], input=stdin)
+
+
+def test_scores_each_line(tmp_path):
+    path = tmp_path / "in.tsv"
+    path.write_text("id\ttext1\ttext2\n" + GOOD, encoding="utf-8")
+    result = run([str(path)])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["id"] for r in rows] == ["p1", "p2"]
+    assert rows[0]["same_claim"] is True and rows[1]["same_claim"] is False
+    assert all(0.0 <= r["score"] <= 1.0 for r in rows)
+
+
+def test_bad_lines_reported_others_written(tmp_path):
+    path = tmp_path / "in.tsv"
+    out = tmp_path / "out.jsonl"
+    path.write_text(GOOD + "p3\tonly one text\n\np4\t\tempty first\n", encoding="utf-8")
+    result = run([str(path), "-o", str(out)])
+    assert result.exit_code == 1
+    assert f"{path}:3: expected 3 tab-separated fields" in result.stderr
+    assert f"{path}:5: empty id or text" in result.stderr
+    assert [json.loads(x)["id"] for x in out.read_text().splitlines()] == ["p1", "p2"]
+
+
+def test_stdin():
+    result = run(["-"], stdin=GOOD)
+    assert result.exit_code == 0 and len(result.stdout.splitlines()) == 2
+
+
+def test_missing_file_is_one_line(tmp_path):
+    result = run([str(tmp_path / "nope.tsv")])
+    assert result.exit_code != 0
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["id\ta\tb", "1\tx y\tz w"], [Pair("1", "x y", "z w")]),
+        (["\ufeffpair_id\ttext1\ttext2", "2\tx\ty"], [Pair("2", "x", "y")]),
+        (["7\tno header\there"], [Pair("7", "no header", "here")]),
+        (["1\tjust two"], [IngestError]),
+    ],
+)
+def test_read_pairs(lines, expected):
+    got = list(read_pairs(lines, "f.tsv"))
+    assert [type(g) if isinstance(g, IngestError) else g for g in got] == expected

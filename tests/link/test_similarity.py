@@ -1,0 +1,70 @@
+"""Statement pairs → same-claim score: features, numbers, negation and the shipped classifier."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.link.similarity import FEATURES, ClaimMatcher, features, numbers_in, prepare
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("about 10,000 troops", {10000.0}),
+        ("$2.5 billion in 1998", {2.5e9, 1998.0}),
+        ("three soldiers and 12 tanks", {3.0, 12.0}),
+        ("no numbers here", set()),
+        ("version2 of A4", set()),
+    ],
+)
+def test_numbers_in(text, expected):
+    assert numbers_in(text) == expected
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    return ClaimMatcher()
+
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("The company said profits rose 10 percent in the third quarter.",
+         "Profits at the company increased by 10 percent in the third quarter, it said.", True),
+        ("North Korean troops had been killed and wounded in the fighting.",
+         "North Korean military personnel have suffered casualties in combat operations.", True),
+        ("The minister resigned on Tuesday after the scandal.",
+         "The football club signed a new striker on Tuesday.", False),
+        ("The new bridge will open to traffic in March.",
+         "The old bridge was closed to traffic after the flood.", False),
+    ],
+)
+def test_same(matcher, a, b, same):
+    assert matcher.same(a, b) is same
+
+
+@pytest.mark.slow
+def test_symmetric_and_bounded(matcher):
+    a, b = "Police arrested two men on Friday.", "Two men were detained by police on Friday."
+    s1, s2 = matcher.score(a, b), matcher.score(b, a)
+    assert 0.0 <= s1 <= 1.0 and s1 == pytest.approx(s2, abs=1e-6)
+    assert len(features(*prepare([a, b]))) == len(FEATURES)
+
+
+@pytest.mark.slow
+def test_numbers_lower_the_score_and_are_flagged(matcher):
+    a = "About 10,000 troops were sent to the region."
+    same_number = matcher.compare(a, "Roughly 10,000 soldiers were sent to the region.")
+    other_number = matcher.compare(a, "About 12,000 troops were sent to the region.")
+    assert other_number.number_conflict == (("10,000",), ("12,000",))
+    assert same_number.number_conflict is None
+    assert other_number.score < matcher.score(a, a)
+
+
+@pytest.mark.slow
+def test_negation_mismatch_flagged(matcher):
+    result = matcher.compare("The army confirmed the attack.", "The army did not confirm the attack.")
+    assert result.negation_mismatch
+    assert not matcher.compare("It rained.", "It rained.").negation_mismatch
