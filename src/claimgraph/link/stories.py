@@ -198,7 +198,7 @@ def centroid_similarity(a: Cluster, b: Cluster, weights: dict[str, float]) -> fl
 class ThreadLinker:
     """Stories → threads: union-find over stories whose centroids are alike (several events of one development).
 
-    After a story grows, its centroid is compared with the stories the index returns for its
+    When a story reaches 1, 2, 4, 8 … members, its centroid is compared with the stories the index returns for its
     heaviest terms; links are only ever added, so a thread id is stable until two threads join
     (the joined thread keeps the smaller id).
     """
@@ -216,6 +216,9 @@ class ThreadLinker:
     def update(self, story: Cluster, clusterer: Clusterer) -> None:
         while len(self.parent) < len(clusterer.clusters):
             self.parent.append(len(self.parent))
+        size = len(story.members)
+        if size & (size - 1):  # re-linked at sizes 1, 2, 4, 8 …: later members move the centroid little
+            return
         terms = [f[0] + ":" + t for f in ("body", "entities") for t in top_terms(story.centroid[f], QUERY_TERMS[f])]
         for cid in clusterer.index.candidates(terms):
             if cid == story.id or self.find(cid) == self.find(story.id):
