@@ -84,6 +84,6 @@ def test_is_public(address, public):
     assert is_public(address) is public
 
 
-def test_unsupported_scheme_is_not_a_url(tmp_path):
+def test_unsupported_scheme(tmp_path):
     (error,) = read_inputs(["ftp://example.org/file.txt"])
-    assert isinstance(error, IngestError) and "no such file" in error.problem
+    assert isinstance(error, IngestError) and "unsupported URL scheme 'ftp'" in error.problem

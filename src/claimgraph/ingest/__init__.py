@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO
+from urllib.parse import urlsplit
 
 from ..errors import IngestError
 from ..types import Article
@@ -50,6 +51,9 @@ def _load(item: str, options: ReadOptions, stdin: BinaryIO | None) -> RawInput:
         return read_stdin(options, stdin)
     if is_url(item):
         return fetch(item, options)
+    scheme = urlsplit(item).scheme
+    if "://" in item and len(scheme) > 1:
+        raise IngestError(item, f"unsupported URL scheme {scheme!r} (only http and https)")
     return read_file(item, options)
 
 

@@ -18,6 +18,7 @@ from .decode import decode
 from .fetch import fetch
 from .html import article_from_html
 from .inputs import RawInput, ReadOptions
+from .published import parse_published
 
 # An entry whose content (tags stripped) has at least this many characters is
 # taken as the full article; shorter ones are teasers and the link is fetched.
@@ -95,5 +96,4 @@ def _entry_date(entry: dict) -> str | None:
     parsed = entry.get("published_parsed")  # "updated" is not the publication date
     if not parsed:
         return None
-    stamp = dt.datetime.fromtimestamp(calendar.timegm(parsed), tz=dt.timezone.utc)
-    return stamp.strftime("%Y-%m-%dT%H:%M:%S+00:00")
+    return parse_published(dt.datetime.fromtimestamp(calendar.timegm(parsed), tz=dt.timezone.utc))

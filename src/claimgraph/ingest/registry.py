@@ -1,4 +1,13 @@
-"""Format names → reader functions (built-ins plus the ``claimgraph.readers`` entry points), and format detection."""
+"""Format names → reader functions (built-ins plus the ``claimgraph.readers`` entry points), and format detection.
+
+A reader is ``reader(raw: RawInput, options: ReadOptions) -> Iterable[Article | IngestError]``.
+A plugin package adds one under its format name, which is also taken as a file extension::
+
+    [project.entry-points."claimgraph.readers"]
+    warc = "claimgraph_warc:read"      # reads *.warc files
+
+The built-in readers are looked up through the same ``readers()`` table.
+"""
 
 from __future__ import annotations
 
