@@ -9,19 +9,23 @@ the gazetteer and the local context only; nothing is specific to any text:
   ("near X", "from X"), it is coordinated with a place ("near A, B and X"), or the same name is a
   place elsewhere in the article;
 * a name ending in a facility word ("Air Base", "Airport") becomes FAC;
-* a one-word GPE that is the surname of a PERSON in the same article becomes PERSON.
+* a one-word GPE that is the surname of a PERSON in the same article becomes PERSON, and a name made
+  of the words of another PERSON entity is never relabelled a place.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from ..types import ArticleAnalysis, Entity, Span
 from .gazetteer import ADMIN_WORDS, load_gazetteer, normalise
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+UNLABELLED = ""  # a proper-noun run outside every entity: kept only if it becomes a place
 # Labels the small model puts on places by mistake (seen on news text: PRODUCT, ORG, PERSON, WORK_OF_ART).
-MISLABELS = frozenset({"PRODUCT", "ORG", "PERSON", "WORK_OF_ART", "EVENT"})
+MISLABELS = frozenset({"PRODUCT", "ORG", "PERSON", "WORK_OF_ART", "EVENT", UNLABELLED})
+_LIST_SEPARATOR = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or|/)\s*$")
 LOCATIVE = frozenset({"in", "near", "from", "outside", "around", "towards", "toward", "into", "across",
                       "throughout", "within", "inside"})
 PLACE_NOUNS = frozenset({"port", "city", "town", "village", "region", "province", "republic", "oblast",
@@ -49,11 +53,26 @@ def run(doc, analysis: ArticleAnalysis) -> ArticleAnalysis:
 
 def correct(doc) -> list[_Cand]:
     """The Doc's entities with place, facility and surname labels corrected, as token ranges."""
-    cands = [_Cand(e.start, e.end, e.label_) for e in doc.ents]
-    cands = [_facility(doc, c) for c in cands]
+    cands = [_Cand(e.start, e.end, e.label_) for e in doc.ents] + _proper_noun_runs(doc)
+    cands = sorted((_facility(doc, c) for c in cands), key=lambda c: c.start)
     cands = _surnames(doc, cands)
     cands = _places(doc, cands)
-    return cands
+    return [c for c in cands if c.label != UNLABELLED]
+
+
+def _proper_noun_runs(doc) -> list[_Cand]:
+    """Runs of proper nouns the model left outside every entity ("Donetsk" in "Donetsk region")."""
+    runs, start = [], None
+    for t in doc:
+        inside = t.pos_ == "PROPN" and not t.ent_type_ and t.is_title
+        if inside and start is None:
+            start = t.i
+        elif not inside and start is not None:
+            runs.append(_Cand(start, t.i, UNLABELLED))
+            start = None
+    if start is not None:
+        runs.append(_Cand(start, len(doc), UNLABELLED))
+    return runs
 
 
 def _facility(doc, c: _Cand) -> _Cand:
@@ -74,9 +93,14 @@ def _surnames(doc, cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
+def _people(doc, cands: list[_Cand], other_than: _Cand) -> set[str]:
+    """Words of the PERSON entities other than ``other_than``."""
+    return {t.text for c in cands if c.label == "PERSON" and c != other_than for t in doc[c.start : c.end]}
+
+
 def _names_person(doc, c: _Cand, people: set[str]) -> bool:
     words = [t.text for t in doc[_name_start(doc, c) : c.end] if not t.is_punct and t.text not in ("'s", "’s")]
-    return c.label != "PERSON" and bool(words) and all(w in people for w in words)
+    return bool(words) and all(w in people for w in words)
 
 
 def _name_start(doc, c: _Cand) -> int:
@@ -96,6 +120,17 @@ def _place_noun_before(doc, start: int) -> bool:
     return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_NOUNS
 
 
+def _listed_with_place(doc, start: int, end: int, place_tokens: set[int]) -> bool:
+    """In a list with a place: "near A, B and X" (by the text, as the parse often breaks such lists)."""
+    text = doc.text
+    before = max((i for i in place_tokens if i < start), default=None)
+    after = min((i for i in place_tokens if i >= end), default=None)
+    if before is not None and _LIST_SEPARATOR.match(text[doc[before].idx + len(doc[before]) : doc[start].idx]):
+        return True
+    return (after is not None and doc[after].dep_ != "compound"  # "Kirby, US officials said": no list
+            and bool(_LIST_SEPARATOR.match(text[doc[end - 1].idx + len(doc[end - 1]) : doc[after].idx])))
+
+
 def _big_enough(name: str) -> bool:
     return any(m.entry.place.kind != "city" or m.entry.population >= MIN_POPULATION_AFTER_PREPOSITION
                for m in load_gazetteer().lookup(name) if m.primary)
@@ -109,9 +144,7 @@ def _is_place(doc, c: _Cand, place_tokens: set[int], place_names: set[str]) -> b
         return False
     if _admin_follows(doc, c) or _place_noun_before(doc, start) or normalise(name) in place_names:
         return True
-    if any(t.dep_ == "conj" and (t.head.i in place_tokens) for t in doc[start : c.end]):
-        return True
-    if any(ch.dep_ == "conj" and ch.i in place_tokens for t in doc[start : c.end] for ch in t.children):
+    if _listed_with_place(doc, start, c.end, place_tokens):
         return True
     return c.label != "PERSON" and _after_locative(doc, start) and _big_enough(name)
 
@@ -121,14 +154,13 @@ def _places(doc, cands: list[_Cand]) -> list[_Cand]:
 
     A name that is (part of) a PERSON entity elsewhere in the article is never relabelled.
     """
-    people = {w for c in cands if c.label == "PERSON" for w in (t.text for t in doc[c.start : c.end])}
     changed = True
     while changed:
         changed = False
         place_tokens = {i for c in cands if c.label in PLACE_LABELS for i in range(c.start, c.end)}
         place_names = {normalise(doc[_name_start(doc, c) : c.end].text) for c in cands if c.label in PLACE_LABELS}
         for k, c in enumerate(cands):
-            if (c.label in MISLABELS and not _names_person(doc, c, people)
+            if (c.label in MISLABELS and not _names_person(doc, c, _people(doc, cands, c))
                     and _is_place(doc, c, place_tokens, place_names)):
                 cands[k] = replace(c, label="GPE")
                 changed = True

@@ -29,11 +29,11 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'", "-": " ", 
 
 
 def normalise(name: str) -> str:
-    """Case-, accent-, hyphen- and article-insensitive key: "the Ulan-Ude" → "ulan ude"."""
+    """Case-, accent-, hyphen-, apostrophe- and article-insensitive key: "the Ulan-Ude" → "ulan ude"."""
     name = unicodedata.normalize("NFKD", name.translate(_QUOTES))
     name = "".join(ch for ch in name if not unicodedata.combining(ch)).lower().replace(".", "")
+    name = re.sub(r"'s$", "", name).replace("'", "")  # soft signs in transliterations: Mar'inka = Marinka
     name = re.sub(r"\s+", " ", name).strip()
-    name = re.sub(r"'s$", "", name)
     return name[4:] if name.startswith("the ") else name
 
 

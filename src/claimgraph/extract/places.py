@@ -8,8 +8,9 @@ Each mention is read in one of these forms, then resolved among the gazetteer's 
 * a facility: "X Air Base", "Port of X" → the town X (no PyPI gazetteer ships facilities).
 
 Disambiguation (documented rule): score = log10(population) + CONTEXT_COUNTRY_BONUS when the
-candidate's country is named in the article (as a country or a demonym) + SAME_SENTENCE_ADMIN1_BONUS
-when another place in the sentence lies in the same admin-1 region − ALTERNATE_NAME_PENALTY for a match
+candidate's country is named in the article (as a country or a demonym) + CONTEXT_REGION_BONUS when its
+admin-1 region is + SAME_SENTENCE_ADMIN1_BONUS when another place in the sentence lies in the same
+admin-1 region − ALTERNATE_NAME_PENALTY for a match
 on an alternate (historic, foreign) name − BARE_REGION_PENALTY for a region named without an admin word.
 """
 
@@ -23,9 +24,12 @@ from ..types import ArticleAnalysis, PlaceMention, Span
 from .entities import PLACE_LABELS
 from .gazetteer import ADMIN_WORDS, Match, load_gazetteer, normalise
 
-# Score weights, in log10(population) units; set by hand on the seeds and a few ECB+ texts: a country
-# named in the article outweighs a 1000x population gap, a shared admin-1 region a 100x gap.
-CONTEXT_COUNTRY_BONUS = 3.0
+# Score weights, in log10(population) units; set by hand on the seeds, a few ECB+ texts and table rows
+# (tests/extract/test_places.py): a country named in the article outweighs a 30x population gap but not
+# a 100x one (US news naming "Paris" means France), a region named in the article adds as much, a place
+# in the same sentence and admin-1 region outweighs a 100x gap ("Paris, Texas").
+CONTEXT_COUNTRY_BONUS = 1.5
+CONTEXT_REGION_BONUS = 1.5
 SAME_SENTENCE_ADMIN1_BONUS = 2.0
 ALTERNATE_NAME_PENALTY = 2.0
 BARE_REGION_PENALTY = 1.0  # bare "Kursk": the town, unless the region is > 10x bigger ("California")
@@ -79,10 +83,16 @@ def _context_countries(doc, analysis: ArticleAnalysis) -> set[str]:
         if e.label == "NORP":
             if cc := gaz.country_of_demonym(name):
                 found.add(cc)
-        elif e.label in PLACE_LABELS:
-            found |= {m.entry.place.country for m in gaz.lookup(name)
-                      if m.entry.place.kind == "country" and _usable(m, name)}
+        elif e.label in PLACE_LABELS and (country := _plain_country(gaz.lookup(name), name)):
+            found.add(country)
     return found
+
+
+def _plain_country(matches: list[Match], name: str) -> str | None:
+    """The country a name means when no bigger place shares it ("Russia"; not "Georgia", a US state too)."""
+    matches = [m for m in matches if _usable(m, name)]
+    top = max(matches, key=lambda m: (m.primary, m.entry.population), default=None)
+    return top.entry.place.country if top is not None and top.entry.place.kind == "country" else None
 
 
 def _usable(match: Match, surface: str) -> bool:
@@ -104,12 +114,30 @@ def _candidates(m: _Mention, text: str) -> list[tuple[Match, bool]]:
     return [(x, True) for x in found]
 
 
-def _score(match: Match, bare: bool, countries: set[str], near: set[tuple[str, str]]) -> float:
+@dataclass(frozen=True, slots=True)
+class _Context:
+    countries: frozenset[str]  # ISO alpha-2 of countries the article names
+    regions: frozenset[tuple[str, str]]  # (country, admin1) of regions the article names
+    near: frozenset[tuple[str, str]] = frozenset()  # (country, admin1) of other places in the sentence
+
+
+def _near(e, near: frozenset[tuple[str, str]]) -> bool:
+    """A town or region in the admin-1 region of another place in the sentence ("Atlanta, Georgia"),
+    or a country holding one ("Tbilisi, Georgia")."""
+    if e.place.kind == "country":
+        return any(cc == e.place.country for cc, _ in near)
+    return (e.place.country, e.admin1) in near
+
+
+def _score(match: Match, bare: bool, ctx: _Context) -> float:
     e = match.entry
+    key = (e.place.country, e.admin1)
     score = math.log10(e.population + 10)
-    if e.place.country in countries:
+    if e.place.country in ctx.countries:
         score += CONTEXT_COUNTRY_BONUS
-    if e.place.kind == "city" and (e.place.country, e.admin1) in near:
+    if e.place.kind == "city" and key in ctx.regions:
+        score += CONTEXT_REGION_BONUS
+    if _near(e, ctx.near):
         score += SAME_SENTENCE_ADMIN1_BONUS
     if not match.primary:
         score -= ALTERNATE_NAME_PENALTY
@@ -128,15 +156,18 @@ def _display(match: Match, m: _Mention):
 
 
 def resolve(mentions: list[_Mention], countries: set[str], text: str) -> list[PlaceMention]:
-    """Two passes: pick each mention's best place, then re-pick with its sentence neighbours' regions."""
+    """Two passes: pick each mention's best place, then re-pick knowing the regions the article names
+    and the regions of the other places in the same sentence."""
     cands = [_candidates(m, text) for m in mentions]
-    picks = [max(c, key=lambda x: _score(*x, countries, set()))[0] if c else None for c in cands]
+    ctx = _Context(frozenset(countries), frozenset())
+    picks = [max(c, key=lambda x: _score(*x, ctx))[0].entry if c else None for c in cands]
+    regions = frozenset((p.place.country, p.admin1) for p in picks if p is not None and p.place.kind == "region")
     out = []
     for i, (m, c) in enumerate(zip(mentions, cands)):
         if not c:
             continue
-        near = {(p.entry.place.country, p.entry.admin1) for j, p in enumerate(picks)
-                if p is not None and j != i and mentions[j].sentence == m.sentence and len(cands[j]) == 1}
-        best = max(c, key=lambda x: _score(*x, countries, near))[0]
+        near = frozenset((p.place.country, p.admin1) for j, p in enumerate(picks)
+                         if p is not None and j != i and mentions[j].sentence == m.sentence)
+        best = max(c, key=lambda x: _score(*x, _Context(ctx.countries, regions, near)))[0]
         out.append(PlaceMention(m.span, _display(best, m)))
     return out
