@@ -1,4 +1,4 @@
-"""store.batch: analyses are cached per article, redone when stale, isolated on failure; non-English skips attributions."""
+"""store.batch: analyses cached per article, redone when stale, isolated on failure; non-English skips attributions."""
 
 from __future__ import annotations
 
@@ -66,7 +66,7 @@ def test_stale_analyses_are_redone(store, calls, monkeypatch):
 
 
 def test_non_english_articles_skip_attributions_but_are_analysed(store, calls):
-    items = [article(1, "Ein Satz auf Deutsch.", "de"), article(2, "An English one.", "en"), article(3, "Unknown.", None)]
+    items = [article(1, "Ein Satz auf Deutsch.", "de"), article(2, "An English one."), article(3, "Unknown.", None)]
     list(store.add_articles(items))
     events: list = []
     tally = batch.analyze_pending(store, report=events.append)

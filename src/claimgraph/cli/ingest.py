@@ -1,4 +1,4 @@
-"""`claimgraph ingest PATH... --db FILE` and `claimgraph articles --db FILE`: inputs → the project database → a listing.
+"""`claimgraph ingest PATH... --db FILE` and `claimgraph articles`: inputs → the project database → a listing.
 
 Also the batch plumbing the batch commands share: the progress bar and the one-line
 messages on stderr, and the conversion of library errors into an exit code.
@@ -132,7 +132,8 @@ def render_table(rows: list[dict[str, Any]]) -> str:
     columns = (("id", 16), ("language", 4), ("published", 25), ("title", 48), ("path", 40))
     lines = ["  ".join(f"{name[:4] if name == 'language' else name:<{w}}" for name, w in columns).rstrip()]
     for row in rows:
-        cells = [_clip(row[name], w) + ("*" if name == "language" and not row["english"] else "") for name, w in columns]
+        mark = "" if row["english"] else "*"
+        cells = [_clip(row[name], w) + (mark if name == "language" else "") for name, w in columns]
         lines.append("  ".join(f"{c:<{w}}" for c, (_, w) in zip(cells, columns)).rstrip())
     return "\n".join(lines) + "\n"
 

@@ -126,7 +126,8 @@ class Store:
         url = _url_of(target)
         if url.startswith("sqlite:///") and "://" not in target:  # a plain file path
             if not create and not os.path.exists(target):
-                raise StoreError(f"{target}: no such database; create it with `claimgraph ingest PATH... --db {target}`")
+                hint = f"create it with `claimgraph ingest PATH... --db {target}`"
+                raise StoreError(f"{target}: no such database; {hint}")
             directory = os.path.dirname(os.path.abspath(target))
             if not os.path.isdir(directory):
                 raise StoreError(f"{target}: cannot create database: directory {directory} does not exist")
@@ -235,7 +236,8 @@ class Store:
             if ids is None:
                 rows = list(conn.execute(query))
             else:
-                rows = [r for chunk in _chunks(ids, _IN_CHUNK) for r in conn.execute(query.where(articles.c.id.in_(chunk)))]
+                chunks = _chunks(ids, _IN_CHUNK)
+                rows = [r for chunk in chunks for r in conn.execute(query.where(articles.c.id.in_(chunk)))]
                 rows.sort(key=lambda r: r.seq)
         return [codec.decode_analysis(_article_of(r), r.data) for r in rows]
 

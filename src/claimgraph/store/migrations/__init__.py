@@ -1,1 +1,1 @@
-"""Alembic migrations of the project database, shipped in the package and run on open."""
+"""Schema revisions → the project database: alembic migrations shipped in the package, run on open."""
