@@ -140,6 +140,8 @@ def _is_place(doc, c: _Cand, place_tokens: set[int], place_names: set[str]) -> b
     """Whether the mislabelled candidate ``c`` is a place the gazetteer knows, by its context."""
     start = _name_start(doc, c)
     name = doc[start : c.end].text
+    if c.end - start > 1 and doc[c.end - 1].lower_ in ADMIN_WORDS:  # "Sumy Oblast" tagged PERSON
+        return bool(load_gazetteer().regions(doc[start : c.end - 1].text))
     if name not in load_gazetteer():
         return False
     if _admin_follows(doc, c) or _place_noun_before(doc, start) or normalise(name) in place_names:
