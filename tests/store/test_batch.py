@@ -103,3 +103,17 @@ def test_tally_summary_line():
 def test_extractor_version_is_stable_and_hex():
     assert batch.extractor_version() == batch.extractor_version()
     int(batch.extractor_version(), 16)
+
+
+def test_corpus_persists_the_linker_and_story_assignments(store, calls):
+    texts = ["Floods hit the northern valley on Monday.", "Floods in the northern valley forced evacuations.",
+             "The central bank raised interest rates."]
+    list(store.add_articles([article(n, t) for n, t in enumerate(texts)]))
+    batch.analyze_pending(store)
+    first = batch.corpus(store)
+    members = store.get_story_members()
+    assert set(members) == {"id0", "id1", "id2"}
+    assert store.get_state(batch.LINKER_STATE, batch.linker_version()) is not None
+    again = batch.corpus(store)  # restored linker: nothing new to file, same stories
+    assert again.stories == first.stories and store.get_story_members() == members
+    assert {m for s in first.stories for m in s.articles} == {"id0", "id1", "id2"}

@@ -32,7 +32,7 @@ def test_first_open_creates_the_file_and_migrates_to_the_model(tmp_path):
         assert path.exists()
         with s.engine.connect() as conn:
             assert compare_metadata(MigrationContext.configure(conn), metadata) == []
-            assert conn.exec_driver_sql("select version_num from alembic_version").scalar() == "0001"
+            assert conn.exec_driver_sql("select version_num from alembic_version").scalar() == "0002"
     with Store.open(path) as s:  # a second open is a no-op migration
         assert s.count_articles() == 0
 
@@ -139,3 +139,34 @@ def test_locked_database_is_a_clear_store_error(tmp_path, monkeypatch):
     finally:
         holder.rollback()
         holder.close()
+
+
+def test_named_state_is_versioned(store):
+    assert store.get_state("linker", "v1") is None
+    store.put_state("linker", "v1", {"stories": [1, 2]})
+    assert store.get_state("linker", "v1") == {"stories": [1, 2]}
+    assert store.get_state("linker", "v2") is None  # written by other code: ignored
+    store.put_state("linker", "v2", {"stories": []})
+    assert store.get_state("linker", "v1") is None and store.get_state("linker", "v2") == {"stories": []}
+
+
+def test_a_database_at_an_older_revision_is_upgraded_on_open(tmp_path):
+    from alembic import command
+    from alembic.config import Config
+
+    from claimgraph.store.db import MIGRATIONS
+
+    path = tmp_path / "old.db"
+    with Store.open(path) as s:
+        list(s.add_articles([art(1)]))
+        config = Config()
+        config.set_main_option("script_location", MIGRATIONS)
+        with s.engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.downgrade(config, "0001")
+            assert not conn.exec_driver_sql("select name from sqlite_master where name='state'").all()
+    with Store.open(path) as s:
+        assert [a.id for a in s.articles()] == ["id1"]
+        s.put_state("x", "v", [1])
+        with s.engine.connect() as conn:
+            assert compare_metadata(MigrationContext.configure(conn), metadata) == []

@@ -23,16 +23,17 @@ from importlib import resources
 
 from .. import settings
 from ..assess import assess
-from ..errors import ClaimgraphError, IngestError
+from ..errors import ClaimgraphError, IngestError, StoreError
 from ..extract import nlp
 from ..extract.pipeline import Step, analyze_articles, default_steps
-from ..link import build
+from ..link import Linker, build
 from ..types import Article, ArticleAnalysis, Corpus
 from . import codec
 from .db import Added, Store
 
 # Steps whose rules only hold for English text; skipped for articles in other languages.
 LANGUAGE_BOUND_STEPS = frozenset({"attributions"})
+LINKER_STATE = "linker"  # name of the persisted Linker indexes in the store's state table
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,15 +119,30 @@ def ingest(
 # -- analysis cache --------------------------------------------------------------
 
 
+def _fingerprint(seed: str, package: str) -> str:
+    """sha256 of ``seed`` and every .py file of ``package`` (recursively), as 32 hex digits."""
+    digest = hashlib.sha256(seed.encode())
+    pending = [resources.files(package)]
+    while pending:
+        folder = pending.pop()
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+            if entry.is_dir() and entry.name != "__pycache__":
+                pending.append(entry)
+            elif entry.name.endswith(".py"):
+                digest.update(entry.name.encode() + b"\0" + entry.read_bytes())
+    return digest.hexdigest()[:32]
+
+
 @lru_cache(maxsize=1)
 def extractor_version() -> str:
     """Fingerprint of the extraction code, model and encoding; a stored analysis with another is stale."""
-    digest = hashlib.sha256(f"{nlp.MODEL_PACKAGE}|codec{codec.CODEC_VERSION}".encode())
-    package = resources.files("claimgraph.extract")
-    for entry in sorted(package.iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".py"):
-            digest.update(entry.name.encode() + b"\0" + entry.read_bytes())
-    return digest.hexdigest()[:32]
+    return _fingerprint(f"{nlp.MODEL_PACKAGE}|codec{codec.CODEC_VERSION}", "claimgraph.extract")
+
+
+@lru_cache(maxsize=1)
+def linker_version() -> str:
+    """Fingerprint of the linking code and the analyses it reads; a persisted Linker of another is dropped."""
+    return _fingerprint(extractor_version(), "claimgraph.link")
 
 
 def is_english(article: Article) -> bool:
@@ -193,6 +209,28 @@ def _count(result: ArticleAnalysis | AnalysisFailed, tally: Tally, report: Calla
     report(Analysed(result, reduced))
 
 
+def _restore_linker(store: Store) -> Linker:
+    state = store.get_state(LINKER_STATE, linker_version())
+    if state is None:
+        return Linker()
+    try:
+        return Linker.from_state(state)
+    except (StoreError, KeyError, TypeError, ValueError):  # unreadable state: link from scratch
+        return Linker()
+
+
 def corpus(store: Store, ids: Iterable[str] | None = None) -> Corpus:
-    """Link and assess the cached analyses (of ``ids``, or all) into the Corpus."""
-    return assess(build(store.get_analyses(ids)))
+    """Link and assess the cached analyses (of ``ids``, or all) into the Corpus.
+
+    Over the whole store, the Linker's indexes are restored from the store, only the
+    articles it has not filed yet are filed, and the indexes and the article → story
+    assignments are saved back; over a subset (``ids``), linking starts from scratch.
+    """
+    analyses = store.get_analyses(ids)
+    if ids is not None:
+        return assess(build(analyses))
+    linker = _restore_linker(store)
+    result = assess(build(analyses, linker))
+    store.put_state(LINKER_STATE, linker_version(), linker.to_state())
+    store.put_story_members(linker.stories.members())
+    return result

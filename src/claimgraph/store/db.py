@@ -25,7 +25,7 @@ from .. import settings
 from ..errors import StoreError
 from ..types import Article, ArticleAnalysis
 from . import codec
-from .schema import analyses, articles, embeddings, story_members
+from .schema import analyses, articles, embeddings, state, story_members
 
 Outcome = Literal["new", "duplicate"]
 MIGRATIONS = os.path.join(os.path.dirname(__file__), "migrations")
@@ -281,3 +281,17 @@ class Store:
                 ids = [r["article_id"] for r in chunk]
                 conn.execute(delete(story_members).where(story_members.c.article_id.in_(ids)))
                 conn.execute(insert(story_members), chunk)
+
+    # -- named state (persisted indexes) ---------------------------------------
+
+    def get_state(self, name: str, version: str) -> Any | None:
+        """The data stored under ``name`` by code of ``version``, or None (absent, or written by other code)."""
+        query = select(state.c.data).where(state.c.name == name, state.c.version == version)
+        with self._errors(), self.engine.connect() as conn:
+            return conn.execute(query).scalar()
+
+    def put_state(self, name: str, version: str, data: Any) -> None:
+        """Store (replacing) JSON-ready ``data`` under ``name``."""
+        with self._tx() as conn:
+            conn.execute(delete(state).where(state.c.name == name))
+            conn.execute(insert(state).values(name=name, version=version, data=data, updated_at=_now()))

@@ -65,3 +65,12 @@ story_members = Table(
     Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
     Column("story_id", Text, nullable=False, index=True),
 )
+
+state = Table(
+    "state",
+    metadata,
+    Column("name", String(64), primary_key=True),  # e.g. "linker"
+    Column("version", String(64), nullable=False),  # fingerprint of the code that wrote it; other versions are ignored
+    Column("data", JSON, nullable=False),
+    Column("updated_at", String(40), nullable=False),
+)
