@@ -15,10 +15,12 @@ VAGUE_FORMS = ("according_to",)
 
 def detect(doc) -> list[RawAttribution]:
     """Every raw attribution in the doc, in text order, without duplicates."""
-    regions = quote_regions(doc.text)
-    raws = [r for tok, _ in cues.detect(doc) if (r := spans.build(tok, regions)) is not None]
-    raws += forms.colon_attributions(doc, cues.lexicon(), regions)
-    raws += forms.dash_bylines(doc, regions)
+    text = doc.text
+    regions = quote_regions(text)
+    raws = [r for tok, _ in cues.detect(doc) if (r := spans.build(tok, regions, text)) is not None]
+    ents = list(doc.ents)
+    raws += forms.colon_attributions(doc, text, ents, cues.lexicon())
+    raws += forms.dash_bylines(doc, text, ents, regions)
     seen, out = set(), []
     for raw in sorted(raws, key=lambda r: (r.cue_span.start, r.content_spans[0].start)):
         key = (raw.content_spans, raw.source_span)

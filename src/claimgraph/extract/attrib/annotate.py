@@ -38,7 +38,7 @@ def hedges(doc, cue, content: tuple[Span, ...]) -> tuple[str, ...]:
     found: list[str] = []
     for tok in cue.sent:
         inside = any(s.start <= tok.idx < s.end for s in content)
-        near_cue = tok.head is cue or tok is cue
+        near_cue = cue.i in (tok.head.i, tok.i)
         if (inside or near_cue) and tok.lower_ in HEDGES and tok.lower_ not in found:
             if tok.lower_ in ("may", "might", "could") and not inside:
                 continue
@@ -79,7 +79,7 @@ def date_of(cue, content: tuple[Span, ...], dates: tuple[DateMention, ...]) -> s
         if any(s.start <= d.span.start < s.end for s in content):
             continue
         tok = cue.doc.char_span(d.span.start, d.span.end, alignment_mode="expand")
-        if tok is not None and any(t.head is cue or t.head.head is cue or t.head.head.head is cue for t in tok):
+        if tok is not None and any(cue.i in (t.head.i, t.head.head.i, t.head.head.head.i) for t in tok):
             return d.value
     return None
 

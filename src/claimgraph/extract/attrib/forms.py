@@ -23,9 +23,9 @@ def _root(span):
     return span.root if span is not None else None
 
 
-def _speaker(doc, start: int, end: int):
+def _speaker(ents, start: int, end: int):
     """(head token, span) of a named speaker within [start, end), else (None, None)."""
-    for ent in doc.ents:
+    for ent in ents:
         if ent.start_char >= start and ent.end_char <= end and ent.label_ in SPEAKER_ENTS:
             return ent.root, Span(ent.start_char, ent.end_char)
     return None, None
@@ -49,9 +49,8 @@ def _is_name_label(doc, start: int, end: int) -> bool:
     return all(t.pos_ == "PROPN" or t.is_punct or t.text.isupper() for t in span)
 
 
-def colon_attributions(doc, lexicon, regions) -> Iterator[RawAttribution]:
+def colon_attributions(doc, text: str, ents, lexicon) -> Iterator[RawAttribution]:
     """'Quote from X: “…”', 'WALLACE: …', and bulleted lists under 'To quote X's summary:'."""
-    text = doc.text
     lines = [(m.start(), m.end()) for m in LINE.finditer(text)]
     for k, (ls, le) in enumerate(lines):
         colon = text.find(":", ls, le)
@@ -62,7 +61,7 @@ def colon_attributions(doc, lexicon, regions) -> Iterator[RawAttribution]:
         label = _is_name_label(doc, head_start, colon)
         if not (quoting or label):
             continue
-        src_tok, src_span = _speaker(doc, head_start, colon)
+        src_tok, src_span = _speaker(ents, head_start, colon)
         cue_tok = doc.char_span(colon, colon + 1, alignment_mode="expand")
         if src_tok is None or cue_tok is None:
             continue
@@ -72,11 +71,10 @@ def colon_attributions(doc, lexicon, regions) -> Iterator[RawAttribution]:
             start = colon + 1 + len(rest) - len(rest.lstrip())
             yield RawAttribution(cue_tok.root, cue_span, src_tok, src_span, (Span(start, le),), "colon")
         elif quoting:
-            yield from _bullets(doc, lines[k + 1:], cue_tok.root, cue_span, src_tok, src_span)
+            yield from _bullets(text, lines[k + 1:], cue_tok.root, cue_span, src_tok, src_span)
 
 
-def _bullets(doc, lines, cue, cue_span, src_tok, src_span) -> Iterator[RawAttribution]:
-    text = doc.text
+def _bullets(text: str, lines, cue, cue_span, src_tok, src_span) -> Iterator[RawAttribution]:
     for ls, le in lines:
         m = BULLET.match(text, ls, le)
         if m is None:
@@ -84,16 +82,15 @@ def _bullets(doc, lines, cue, cue_span, src_tok, src_span) -> Iterator[RawAttrib
         yield RawAttribution(cue, cue_span, src_tok, src_span, (Span(m.end(), le),), "list")
 
 
-def dash_bylines(doc, regions) -> Iterator[RawAttribution]:
+def dash_bylines(doc, text: str, ents, regions) -> Iterator[RawAttribution]:
     """'“…” ― Sonya Herridge': a quotation followed by a dash and the speaker's name."""
-    text = doc.text
     for qs, qe in regions:
         m = DASH_BYLINE.match(text, qe)
         if m is None or not m.group().strip():
             continue
         line_end = text.find("\n", m.end())
         line_end = len(text) if line_end < 0 else line_end
-        src_tok, src_span = _speaker(doc, m.end(), min(line_end, m.end() + 80))
+        src_tok, src_span = _speaker(ents, m.end(), min(line_end, m.end() + 80))
         dash = doc.char_span(qe, m.end(), alignment_mode="expand")
         if src_tok is None or dash is None:
             continue

@@ -31,15 +31,15 @@ class Resolved:
     org: str | None = None
 
 
-def _ents(doc, span: Span):
-    return [e for e in doc.ents if e.start_char >= span.start and e.end_char <= span.end]
+def _ents(ents, span: Span):
+    return [e for e in ents if e.start_char >= span.start and e.end_char <= span.end]
 
 
 def _strip_titles(ent) -> str:
     toks = list(ent)
     while len(toks) > 1 and toks[0].lower_.rstrip(".") in TITLES:
         toks = toks[1:]
-    return ent.doc.text[toks[0].idx: toks[-1].idx + len(toks[-1])]
+    return ent.doc[toks[0].i: toks[-1].i + 1].text
 
 
 def _names_head(ent, head) -> bool:
@@ -48,9 +48,9 @@ def _names_head(ent, head) -> bool:
     if ent.start <= head.i < ent.end:
         return True
     root = ent.root
-    if root.head is head and root.dep_ in ("appos", "poss", "compound"):
+    if root.head.i == head.i and root.dep_ in ("appos", "poss", "compound"):
         return ent.label_ != "NORP" or root.dep_ == "poss"
-    return root.dep_ == "pobj" and root.head.head is head and root.head.lower_ in ("at", "of", "from", "with")
+    return root.dep_ == "pobj" and root.head.head.i == head.i and root.head.lower_ in ("at", "of", "from", "with")
 
 
 class SourceResolver:
@@ -58,12 +58,14 @@ class SourceResolver:
 
     def __init__(self, doc) -> None:
         self.doc = doc
+        self.text = doc.text
+        self.ents = list(doc.ents)
         self.people: list[str] = []  # full names in order of first mention
         self.orgs: list[tuple[str, str | None]] = []  # (name, acronym)
         self.by_head: dict[str, Resolved] = {}  # head lemma of a common-noun mention → what it stood for
         self.last_person: Resolved | None = None
         self.last_group: Resolved | None = None
-        for ent in doc.ents:
+        for ent in self.ents:
             if ent.label_ == "PERSON":
                 self._person(_strip_titles(ent))
             elif ent.label_ == "ORG":
@@ -123,12 +125,12 @@ class SourceResolver:
         known = self._known(head)
         if known is not None:
             return known
-        ents = [e for e in _ents(self.doc, span) if _names_head(e, head)]
+        ents = [e for e in _ents(self.ents, span) if _names_head(e, head)]
         person = next((e for e in ents if e.label_ == "PERSON"), None)
         org = next((e for e in ents if e.label_ in ORG_LABELS), None)
         if person is not None:
             name = self._person(_strip_titles(person))
-            role_text = self.doc.text[span.start: person.start_char].strip(" ,")
+            role_text = self.text[span.start: person.start_char].strip(" ,")
             role = role_text or None
             return Resolved(name, "person", role, org.text if org is not None and org.start_char < person.start_char
                             else None)
@@ -145,7 +147,7 @@ class SourceResolver:
                                 known.org)
         if lemma in DOCUMENT_NOUNS and self.last_group and (poss or head.lower_ in ("report", "analysis")):
             return Resolved(self.last_group.name, "document")
-        text = self.doc.text[span.start: span.end]
+        text = self.text[span.start: span.end]
         words = text.split()
         if words and words[0].lower() in ("the", "a", "an"):
             text = " ".join(words[1:])

@@ -63,7 +63,7 @@ def find_source(cue):
             if any(c.dep_ in ("nsubjpass", "dobj") for c in tok.children):
                 return None, set()
             return tok.head, {tok.head.i}
-        if tok.dep_ not in CLIMB_DEPS or tok.head is tok:
+        if tok.dep_ not in CLIMB_DEPS or tok.head.i == tok.i:
             return None, set()
         tok = tok.head
     return None, set()
@@ -92,7 +92,7 @@ def content_tokens(cue, source_ids: set[int]) -> tuple[set[int], str]:
     """Token ids of the content governed by the cue, and the form it was found in."""
     doc = cue.doc
     if cue.lower_ == "according":
-        head = cue.head if cue.head is not cue else None
+        head = cue.head if cue.head.i != cue.i else None
         if head is None:
             return set(), "according_to"
         skip = {t.i for t in cue.subtree}
@@ -152,10 +152,9 @@ def char_spans(doc, ids: set[int], regions: list[tuple[int, int]], cue_span_: Sp
     return tuple(Span(s, e) for s, e in merged)
 
 
-def adjacent_quotes(cue, cspan: Span, src_span: Span | None, regions: list[tuple[int, int]]) -> list[Span]:
+def adjacent_quotes(cue, cspan: Span, src_span: Span | None, regions: list[tuple[int, int]], text: str) -> list[Span]:
     """Quotations the cue's clause attaches to: one just before it ("“…,” she said") and one just after
     ("she said, “…”" or the rest of an interrupted quote)."""
-    text = cue.doc.text
     left = min(cspan.start, src_span.start) if src_span else cspan.start
     right = max(cspan.end, src_span.end) if src_span else cspan.end
     out = []
@@ -175,7 +174,7 @@ def _more_after(cue, region) -> bool:
     return region[1] < sent_end - 2
 
 
-def build(cue, regions: list[tuple[int, int]]) -> RawAttribution | None:
+def build(cue, regions: list[tuple[int, int]], text: str) -> RawAttribution | None:
     """The raw attribution headed by a cue token, or None when it governs no content."""
     src_tok, src_ids = find_source(cue)
     para = _paragraph(cue)
@@ -185,11 +184,12 @@ def build(cue, regions: list[tuple[int, int]]) -> RawAttribution | None:
     ids, form = content_tokens(cue, src_ids)
     ids &= para
     cspan = cue_span(cue)
-    ids -= {t.i for t in cue.doc if cspan.start <= t.idx < cspan.end}
+    cue_toks = cue.doc.char_span(cspan.start, cspan.end, alignment_mode="expand")
+    ids -= {t.i for t in cue_toks} if cue_toks is not None else {cue.i}
     content = char_spans(cue.doc, ids, regions, cspan) if ids else ()
     src_span_ = _source_span(cue.doc, src_ids)
     if cue.pos_ == "VERB":
-        quoted = adjacent_quotes(cue, cspan, src_span_, regions)
+        quoted = adjacent_quotes(cue, cspan, src_span_, regions, text)
         if quoted and (not content or any(_overlaps(q, c) for q in quoted for c in content)):
             content = _merge(list(content) + quoted)
             form = "direct"

@@ -1,0 +1,124 @@
+"""Sentences → attributions: table-driven rows (source, cue, content) including sentences that must yield nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.extract import attributions, dates, entities
+from claimgraph.extract.nlp import load_nlp
+from claimgraph.types import Article, ArticleAnalysis
+
+
+def analyse(text: str, pub: str | None = "2024-12-18"):
+    doc = load_nlp()(text)
+    analysis = ArticleAnalysis(article=Article(id="t", path="t.txt", text=text, published=pub))
+    analysis = dates.run(doc, entities.run(doc, analysis))
+    return attributions.run(doc, analysis)
+
+
+def triples(text: str) -> list[tuple[str | None, str, str]]:
+    out = analyse(text)
+    return [(a.source, a.cue_span.of(text) if a.cue_span else a.cue, a.content(text)) for a in out.attributions]
+
+
+# (text, expected [(source contains, cue contains, content contains)]; [] = nothing may be found)
+ROWS = [
+    ("John Smith said that the bridge would reopen in May.",
+     [("John Smith", "said", "that the bridge would reopen in May")]),
+    ("The ministry confirmed on Monday that two soldiers had been killed.",
+     [("ministry", "confirmed", "that two soldiers had been killed")]),
+    ("“We will not back down,” the mayor told reporters.",
+     [("mayor", "told", "“We will not back down,”")]),
+    ("According to the agency, prices rose by 4 percent in March.",
+     [("agency", "According to", "prices rose by 4 percent in March")]),
+    ("Hugh Hill, a doctor at the clinic, said the patients were stable.",
+     [("Hugh Hill", "said", "the patients were stable")]),
+    ("Analysts believe the central bank will cut rates again.",
+     [("Analysts", "believe", "the central bank will cut rates again")]),
+    ("The senator denied that she had met the lobbyist.",
+     [("senator", "denied", "that she had met the lobbyist")]),
+    ("Maria Lopez: “The vote was rigged.”",
+     [("Maria Lopez", ":", "The vote was rigged")]),
+    # nothing attributed
+    ("The bridge reopened in May after repairs.", []),
+    ("Prices rose by 4 percent in March.", []),
+    ("The team won the match on Sunday.", []),
+    ("Heavy rain fell across the region overnight.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", ROWS, ids=[r[0][:40] for r in ROWS])
+def test_rows(text, expected):
+    got = triples(text)
+    if not expected:
+        assert got == []
+        return
+    for source, cue, content in expected:
+        assert any(source in (s or "") and cue in c and content in t for s, c, t in got), got
+
+
+def test_pronoun_source_resolves_to_earlier_full_name_and_keeps_pronoun_span():
+    text = "Pentagon spokesman Patrick Ryder spoke on Friday. He said the troops had withdrawn."
+    att = next(a for a in analyse(text).attributions if a.cue_span.of(text) == "said")
+    assert att.source == "Patrick Ryder"
+    assert att.source_span.of(text) == "He"
+    assert att.source_kind == "person"
+
+
+def test_title_and_role_are_split_from_the_name():
+    text = "Pentagon spokesman Major General Patrick Ryder confirmed that the troops had withdrawn."
+    att = analyse(text).attributions[0]
+    assert att.source == "Patrick Ryder"
+    assert "spokesman" in att.source_role
+    assert att.stance == "confirms"
+
+
+def test_date_of_the_statement_comes_from_the_cue_clause():
+    text = "Kirby confirmed on 16 December that the troops are engaged in combat."
+    att = analyse(text).attributions[0]
+    assert att.date == "2024-12-16"
+
+
+def test_nested_attribution_has_the_outer_one_as_parent():
+    text = "The report reaffirms that spokesman John Kirby confirmed that the troops are engaged in combat."
+    atts = analyse(text).attributions
+    outer = next(a for a in atts if a.cue_span.of(text) == "reaffirms")
+    inner = next(a for a in atts if a.cue_span.of(text) == "confirmed")
+    assert inner.parent == outer.id and outer.parent is None
+
+
+def test_absence_polarity_and_hedges():
+    text = "Analysts noted that the ministry has not seen any acknowledgment of the deployment."
+    att = analyse(text).attributions[0]
+    assert att.polarity == "absence"
+    text = "Officials said the strike was likely aimed at the depot."
+    att = analyse(text).attributions[0]
+    assert "likely" in att.hedges
+
+
+def test_interrupted_quote_gives_discontinuous_content():
+    text = "“The plan is ready,” she said, “and it will start next week.”"
+    att = analyse(text).attributions[0]
+    assert len(att.content_spans) == 2
+    assert att.form == "direct"
+
+
+def test_bullets_under_attributed_header_are_list_attributions():
+    text = ("To quote the Institute for Security Studies' summary on 17 December:\n\n"
+            "  • Rebel forces advanced near the river.\n"
+            "  • The government did not comment on the losses.\n")
+    listed = [a for a in analyse(text).attributions if a.form == "list"]
+    assert len(listed) == 2
+    assert all(a.source and "Institute for Security Studies" in a.source for a in listed)
+
+
+def test_vague_source():
+    text = "In October, reports emerged confirming the deployment of troops to the border."
+    att = next(a for a in analyse(text).attributions if a.source_kind == "vague")
+    assert att.source == "reports"
+
+
+def test_ids_are_stable_and_ordered():
+    text = "Ann Lee said the talks failed. Bob Ray said they would resume."
+    ids = [a.id for a in analyse(text).attributions]
+    assert ids == ["t:a1", "t:a2"]
