@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 from ..types import Article, ArticleAnalysis, Attribution, Claim, Corpus, Span, Story
 from . import lexical
 
-# Two source names whose content words overlap this much (as sets, the smaller inside the larger)
-# are one source when no actor record links them: "Ukrainian military and intelligence sources"
-# ~ "Ukrainian military intelligence sources". Set by hand on name variants seen in news text.
-SOURCE_NAME_OVERLAP = 0.99
+# Two source names are one source when the smaller's content words lie in the larger's and make at
+# least this share of them ("Institute for the Study of War" ~ "Analysts at the Institute for the
+# Study of War (ISW)"; not "Kremlin" ~ "Kremlin and Russian propagandists"). Set by hand on name
+# variants seen in news text.
+SOURCE_NAME_SHARE = 0.5
 _LEADING = re.compile(r"^(the|a|an)\s+", re.I)
 
 
@@ -35,7 +36,6 @@ class View:
     """Read-only indexes over a Corpus; built once per ``assess`` call."""
 
     corpus: Corpus
-    _canon: dict[str, str] = field(default_factory=dict)
 
     @cached_property
     def analyses(self) -> dict[str, ArticleAnalysis]:
@@ -43,10 +43,11 @@ class View:
 
     @cached_property
     def order(self) -> dict[str, int]:
-        """Article id → position, earlier published first (unknown dates last, then input order)."""
+        """Article id → position: known publication dates first, earliest first; estimated or unknown after."""
         def key(item: tuple[int, ArticleAnalysis]) -> tuple:
             i, a = item
-            return (a.article.published is None, a.article.published or "", i)
+            known = a.article.published is not None and not a.article.published_estimated
+            return (not known, a.article.published or "", i)
         ranked = sorted(enumerate(self.corpus.analyses), key=key)
         return {a.article.id: n for n, (_, a) in enumerate(ranked)}
 
@@ -119,11 +120,27 @@ class View:
     def attributed_spans(self, article: str) -> list[Span]:
         return [self.extent(t) for t in self.analyses[article].attributions]
 
+    def covering(self, article: str, span: Span) -> list[Attribution]:
+        """The article's attributions (with a source) whose extent overlaps the span."""
+        return [t for t in self.analyses[article].attributions
+                if t.source and _overlap(self.extent(t), span)]
+
     def unattributed_sentences(self, article: str) -> list[Span]:
-        """Sentences of the article that no attribution's source, cue or content touches."""
-        covered = self.attributed_spans(article)
-        return [s for s in self.sentences(article)
-                if not any(c.start < s.end and s.start < c.end for c in covered)]
+        """Sentences of the article that no attribution with a source touches."""
+        return [s for s in self.sentences(article) if not self.covering(article, s)]
+
+    def silence_sentences(self, article: str) -> list[tuple[Span, tuple[Attribution, ...]]]:
+        """Sentences whose only attributions say their own source has not acknowledged something.
+
+        "Russian officials have not publicly recognized X" is read by extraction as a negated statement
+        of Russian officials; the article itself asserts that silence, unattributed.
+        """
+        out = []
+        for s in self.sentences(article):
+            atts = self.covering(article, s)
+            if atts and all(t.polarity != "affirmed" and not t.parent and t.source_kind != "vague" for t in atts):
+                out.append((s, tuple(atts)))
+        return out
 
     def innermost(self, att: Attribution) -> tuple[Attribution, ...]:
         """The attributions at the bottom of a nesting chain: ISW relaying Kirby → Kirby's attribution."""
@@ -132,18 +149,86 @@ class View:
             return (att,)
         return tuple(leaf for k in kids for leaf in self.innermost(k))
 
-    def canonical(self, name: str | None) -> str:
-        """A source name → one canonical actor name across articles (actors first, then name overlap)."""
-        key = source_key(name)
-        if key in self._canon:
-            return self._canon[key]
+    @cached_property
+    def _names(self) -> dict[str, str]:
+        """Source key → canonical name, by clustering every source name and actor alias in the corpus."""
+        counts: dict[str, int] = {}
+        shown: dict[str, str] = {}
+        for t in self.attributions.values():
+            if t.source and t.source_kind != "vague":
+                key = source_key(t.source)
+                counts[key] = counts.get(key, 0) + 1
+                shown.setdefault(key, t.source)
+        parent: dict[str, str] = {k: k for k in counts}
+
+        def root(k: str) -> str:
+            while parent[k] != k:
+                parent[k] = parent[parent[k]]
+                k = parent[k]
+            return k
+
+        def union(a: str, b: str) -> None:
+            ra, rb = root(a), root(b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+
+        named: set[str] = set()
         for actor in self.corpus.actors:
-            if key in {source_key(n) for n in (actor.name, *actor.aliases)}:
-                return self._canon.setdefault(key, actor.name)
-        for known_key, canon in list(self._canon.items()):
-            if lexical.overlap(lexical.terms(key), lexical.terms(known_key)) >= SOURCE_NAME_OVERLAP:
-                return self._canon.setdefault(key, canon)
-        return self._canon.setdefault(key, name or "unnamed source")
+            keys = [source_key(n) for n in (actor.name, *actor.aliases) if n]
+            for k, n in zip(keys, (actor.name, *actor.aliases)):
+                parent.setdefault(k, k)
+                counts.setdefault(k, 0)
+                shown.setdefault(k, n)
+            if keys:
+                named.add(keys[0])
+                shown[keys[0]] = actor.name
+            for k in keys[1:]:
+                union(keys[0], k)
+        keys = sorted(parent)
+        for i, a in enumerate(keys):
+            for b in keys[i + 1:]:
+                if same_source(shown[a], shown[b]):
+                    union(a, b)
+        clusters: dict[str, list[str]] = {}
+        for k in keys:
+            clusters.setdefault(root(k), []).append(k)
+        out = {}
+        for members in clusters.values():
+            best = min(members, key=lambda k: (k not in named, -counts[k], len(k), k))
+            for k in members:
+                out[k] = shown[best]
+        return out
+
+    def canonical(self, name: str | None) -> str:
+        """A source name → one canonical name across articles (actor records and name containment)."""
+        key = source_key(name)
+        if key in self._names:
+            return self._names[key]
+        for known, canon in sorted(self._names.items()):
+            if same_source(name or "", known):
+                return canon
+        return name or "unnamed source"
+
+
+def same_source(a: str, b: str) -> bool:
+    """Two source names denote one source: the smaller's content words lie in the larger's and cover at least
+    half of them ("Ukrainian military intelligence sources" ~ "Ukrainian military and intelligence sources"),
+    or the smaller is one capitalised word that ends the larger (a surname: "Kirby" ~ "John Kirby")."""
+    ta, tb = lexical.terms(a), lexical.terms(b)
+    if not ta or not tb:
+        return False
+    small, large, raw_small, raw_large = (ta, tb, a, b) if len(ta) <= len(tb) else (tb, ta, b, a)
+    if not small <= large:
+        return False
+    if len(small) >= SOURCE_NAME_SHARE * len(large) and (len(small) > 1 or len(large) == 1):
+        return True
+    words = raw_large.split()
+    return len(small) == 1 and raw_small.strip()[:1].isupper() and len(raw_small.strip()) >= 4 and \
+        bool(words) and words[-1].lower() == raw_small.strip().lower()
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n\s*\n|\n\s*[•\-*]\s*")

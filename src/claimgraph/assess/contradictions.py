@@ -4,7 +4,7 @@ Each contradiction is a dict ``{story, claim, kind, detail, sides: [{article,
 attribution, source, text}, …]}`` citing both sides. Kinds:
 
 - ``number``: two attributions of one claim give different numbers;
-- ``date``: they date the same event or statement differently;
+- ``date``: their contents date the event differently (not: said on different days);
 - ``place``: they put it in different places of the same kind (two cities);
 - ``polarity``: one affirms what the other negates;
 - ``denial``: an actor denies what another actor asserts;
@@ -17,9 +17,19 @@ from collections.abc import Iterator
 from itertools import combinations
 from typing import Any
 
-from ..types import Attribution, Claim
+from ..types import Attribution, Claim, Span
 from . import lexical
 from .context import Group, View
+from .match import RESTATES
+
+
+# Two contents this similar (assess.match's lexical similarity) state one proposition, so opposite negation
+# is a contradiction; below it, a "not" may belong to another part of a long content. Set with match.RESTATES.
+SAME_PROPOSITION = RESTATES
+# Numbers, dates or places conflict only between contents at least this similar (the same topic):
+# claims grouped loosely by linking may hold statements about different things. Set by hand on the
+# seed pair and the hand-made fixtures ("40 people were arrested" vs "65 people were arrested": 0.6).
+RELATED = 0.25
 
 
 def _side(view: View, att: Attribution) -> dict[str, Any]:
@@ -37,24 +47,56 @@ def _places(view: View, att: Attribution) -> dict[str, set[str]]:
 
 
 def _negative(view: View, att: Attribution) -> bool:
-    return att.stance == "denies" or att.polarity == "negated" or lexical.negated(view.content(att))
+    """The content itself is negated ("X did not happen"); a negated cue ("has not confirmed") is not a denial."""
+    return lexical.negated(view.content(att))
+
+
+def _dates(view: View, att: Attribution) -> set[str]:
+    """ISO values of the dates mentioned inside the attribution's content (the event's dates, not when said)."""
+    return {d.value for d in view.analyses[att.article].dates
+            if d.value and "X" not in d.value and _inside(d.span, att.content_spans)}
+
+
+def _inside(span: Span, spans: tuple[Span, ...]) -> bool:
+    return any(s.start <= span.start and span.end <= s.end for s in spans)
+
+
+def _numbers(view: View, att: Attribution) -> frozenset[float]:
+    """Numbers in the content, leaving out those that are part of a date ("16 December")."""
+    text = view.text(att.article)
+    dates = [d.span for d in view.analyses[att.article].dates]
+    parts = []
+    for span in att.content_spans:
+        chars = list(span.of(text))
+        for d in dates:
+            for i in range(max(d.start, span.start), min(d.end, span.end)):
+                chars[i - span.start] = " "
+        parts.append("".join(chars))
+    return lexical.numbers(" ".join(parts))
 
 
 def _pair(view: View, claim: Claim, x: Attribution, y: Attribution) -> Iterator[tuple[str, str]]:
-    nx, ny = lexical.numbers(view.content(x)), lexical.numbers(view.content(y))
-    if nx and ny and not nx & ny:
+    related = lexical.similarity(view.content(x), view.content(y)) >= RELATED
+    nx, ny = _numbers(view, x), _numbers(view, y)
+    if related and nx and ny and not nx & ny:
         yield "number", f"{_fmt(nx)} vs {_fmt(ny)}"
-    if x.date and y.date and len(x.date) == len(y.date) and x.date != y.date and "X" not in x.date + y.date:
-        yield "date", f"{x.date} vs {y.date}"
+    dx, dy = _dates(view, x), _dates(view, y)
+    if related and dx and dy and not dx & dy and {len(v) for v in dx} == {len(v) for v in dy}:
+        yield "date", f"{', '.join(sorted(dx))} vs {', '.join(sorted(dy))}"
     px, py = _places(view, x), _places(view, y)
-    for kind in sorted(set(px) & set(py)):
+    for kind in sorted(set(px) & set(py)) if related else ():
         if not px[kind] & py[kind]:
             yield "place", f"{', '.join(sorted(px[kind]))} vs {', '.join(sorted(py[kind]))}"
     if x.stance == "denies" or y.stance == "denies":
         if (x.stance == "denies") != (y.stance == "denies"):
             yield "denial", f"{view.canonical((x if x.stance == 'denies' else y).source)} denies it"
-    elif _negative(view, x) != _negative(view, y) and x.polarity != "absence" and y.polarity != "absence":
+    elif x.polarity == y.polarity == "affirmed" and _negative(view, x) != _negative(view, y) and \
+            lexical.similarity(view.content(x), view.content(y)) >= SAME_PROPOSITION:
         yield "polarity", "one affirms what the other negates"
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 def _fmt(values: frozenset[float]) -> str:
@@ -63,10 +105,12 @@ def _fmt(values: frozenset[float]) -> str:
 
 def claim_contradictions(view: View, claim: Claim, group: Group) -> list[dict[str, Any]]:
     members = [view.attributions[a] for a in claim.attributions if a in view.attributions]
-    members = [m for m in members if m.article in group.articles]
+    leaves = [leaf for m in members if m.article in group.articles for leaf in view.innermost(m)]
+    members = list({m.id: m for m in leaves}.values())
     out, seen = [], set()
     for x, y in combinations(members, 2):
-        if view.canonical(x.source) == view.canonical(y.source) and x.article == y.article:
+        if x.article == y.article and (view.canonical(x.source) == view.canonical(y.source)
+                                       or _overlaps(view.extent(x), view.extent(y))):
             continue
         for kind, detail in _pair(view, claim, x, y):
             key = (kind, detail)

@@ -95,7 +95,7 @@ def _source_drift(view: View, claim: Claim, a: str, b: str) -> Iterator[Drift]:
         pool = same or [t for ts in ob.values() for t in ts]
         dst = _best(view, pool, src)
         kept = ", ".join(ob)
-        detail = f"{name} credited in {a} but not in {b}, which credits {kept}"
+        detail = f"{name} is not credited for this claim in the later article, which credits {kept}"
         if same:
             detail += f" (it cites {name} only for another point)"
         yield Drift(claim.id, kind, side(view, src), side(view, dst), detail)
@@ -162,7 +162,7 @@ def dropped_attributions(view: View, group: Group, matcher: SentenceMatcher) -> 
         text = view.text(match.article)
         out.append(Drift(match.claim or "", "attribution dropped", side(view, att),
                          DriftSide(match.article, None, match.span.of(text), None),
-                         f"{view.canonical(att.source)} credited in {att.article}; stated as fact in {match.article}"))
+                         f"credited to {view.canonical(att.source)} in one article, stated as fact in the other"))
     return out
 
 

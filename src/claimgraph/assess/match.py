@@ -81,13 +81,24 @@ class SentenceMatcher:
             if article not in self.view.analyses:
                 continue
             text = self.view.text(article)
-            for span in self.view.unattributed_sentences(article):
+            candidates = [(s, ()) for s in self.view.unattributed_sentences(article)]
+            candidates += self.view.silence_sentences(article)
+            for span, silent in sorted(candidates, key=lambda c: c[0].start):
                 att, score = self.best(span.of(text), article, group)
-                if att is not None and score >= self.threshold and not self._names_source(span.of(text), att):
-                    claims = self.view.claims_of.get(att.id, ()) or self._claims_of_parent(att)
-                    out.append(Match(claims[0] if claims else None, att.id, article, span, round(score, 4)))
+                if att is None or score < self.threshold or self._names_source(span.of(text), att):
+                    continue
+                if silent and not all(self._reports_silence_of(att, t) for t in silent):
+                    continue
+                claims = self.view.claims_of.get(att.id, ()) or self._claims_of_parent(att)
+                out.append(Match(claims[0] if claims else None, att.id, article, span, round(score, 4)))
         self._cache[group.id] = out
         return out
+
+    def _reports_silence_of(self, att: Attribution, silent: Attribution) -> bool:
+        """True when ``att`` (another article's) is about the silence of ``silent``'s source, named in its content."""
+        name = lexical.terms(silent.source or "")
+        return bool(name) and name <= lexical.terms(self.view.content(att)) and \
+            self.view.canonical(silent.source) != self.view.canonical(att.source)
 
     def _names_source(self, sentence: str, att: Attribution) -> bool:
         """True when the sentence names the attribution's source itself (then it is not stated as fact)."""

@@ -3,9 +3,10 @@
 A cell is filled only from what an article says: the origin of an attribution
 that belongs to the claim confirms, asserts or denies it (by the cue's stance);
 a negated cue of commenting or disclosing ("did not provide details", "declined
-to comment") is ``declines to comment``; and an actor is ``silent`` only where an
-article reports its silence ("has not seen any acknowledgment by X", "X have not
-publicly recognized …"). Absence from our corpus is never read as silence.
+to comment") is ``declines to comment``; another negated cue ("X have not
+publicly recognized …") is ``silent``, and so is an actor that an article reports
+as silent ("has not seen any acknowledgment by X"). Absence from our corpus is never
+read as silence.
 """
 
 from __future__ import annotations
@@ -31,9 +32,11 @@ _ACTOR_HAS_NOT = re.compile(r"((?:[A-Z][\w'’-]*\s+)+(?:[a-z]+\s+){0,3}?(?:offi
 
 
 def _cell_stance(view: View, att: Attribution) -> str:
+    """An attribution's origin → its cell: a negated cue is holding back ("declined to comment") or silence."""
     cue = view.cue(att) or ""
-    if att.polarity == "negated" and any(lexical._stem(w).startswith(WITHHOLD) for w in lexical.words(cue)):
-        return "declines to comment"
+    if att.polarity == "negated" and not att.parent:
+        withheld = any(lexical._stem(w).startswith(WITHHOLD) for w in lexical.words(cue))
+        return "declines to comment" if withheld else "silent"
     if att.stance == "denies":
         return "denies"
     if att.stance == "confirms":
@@ -89,7 +92,7 @@ class MatrixBuilder:
             for aid in claim.attributions if claim else ():
                 att = self.view.attributions.get(aid)
                 for leaf in self.view.innermost(att) if att else ():
-                    if leaf.source_kind != "vague":
+                    if leaf.source_kind != "vague" and leaf.source:
                         self.add(self.view.canonical(leaf.source), cid, _cell_stance(self.view, leaf), leaf.id,
                                  leaf.article)
 

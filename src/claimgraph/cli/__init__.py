@@ -8,6 +8,7 @@ import click
 
 from ..errors import ClaimgraphError, UsageError
 from .analyze import analyze_cmd
+from .brief import brief_cmd
 from .ingest import articles_cmd, ingest_cmd
 from .pairs import pairs_cmd
 
@@ -21,6 +22,7 @@ def cli() -> None:
 
 
 cli.add_command(analyze_cmd)
+cli.add_command(brief_cmd)
 cli.add_command(ingest_cmd)
 cli.add_command(articles_cmd)
 cli.add_command(pairs_cmd)

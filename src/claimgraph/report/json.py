@@ -99,6 +99,7 @@ def claim_dict(c: Claim) -> dict[str, Any]:
         "attributions": list(c.attributions),
         "articles": list(c.articles),
         "origins": list(c.origins),
+        "affiliations": list(c.affiliations),
         "independent_origins": c.independent_origins,
         "first_said": c.first_said,
         "support": c.support,

@@ -1,0 +1,49 @@
+"""Markdown and HTML renderings: content, escaping of untrusted article text, determinism, self-containment."""
+
+from __future__ import annotations
+
+import re
+
+from claimgraph.report.brief import build
+from claimgraph.report.html import render as render_html
+from claimgraph.report.markdown import render as render_md
+
+
+def test_markdown_sections_and_citations(assessed):
+    md = render_md(build(assessed))
+    for heading in ("### Key takeaways", "### Claims and their support", "### Stance matrix",
+                    "### Drift and contradictions", "### What each source alone adds", "### Who relays whom",
+                    "### Timeline", "### Places", "## Cited attributions"):
+        assert heading in md
+    assert "A: Ukrainska Pravda ← Institute for the Study of War ← John Kirby" in md
+    assert "[A·a5, B·b5]" in md
+
+
+def test_markdown_escapes_markup(hostile_corpus):
+    md = render_md(build(hostile_corpus))
+    assert "<script" not in md and "<img" not in md
+    assert "&lt;script&gt;" in md
+
+
+def test_html_escapes_everything_from_articles(hostile_corpus):
+    page = render_html(build(hostile_corpus))
+    assert "window.__pwned = 1</script>" not in page
+    assert '<img src="x"' not in page
+    assert "&lt;script&gt;window.__pwned" in page  # shown as text
+    # only our own script elements: leaflet, topojson-client, the map code, and JSON data blocks
+    code = re.findall(r"<script>", page)
+    data = re.findall(r'<script type="application/json" id="[^"]+">', page)
+    assert len(code) == 3 and len(data) == 2
+    assert page.count("</script>") == len(code) + len(data)
+
+
+def test_html_is_self_contained_and_locked_down(assessed):
+    page = render_html(build(assessed))
+    assert "Content-Security-Policy" in page and "default-src 'none'" in page
+    assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", page.split("<script>")[0])
+    assert "sourceMappingURL" not in page
+    assert 'class="cg-map"' in page and 'class="timeline"' in page and 'class="cite"' in page
+
+
+def test_html_is_deterministic(assessed):
+    assert render_html(build(assessed)) == render_html(build(assessed))
