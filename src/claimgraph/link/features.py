@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter
@@ -24,8 +25,9 @@ Vector = dict[str, float]
 def tokens(text: str) -> list[str]:
     """Lower-cased content words of ``text`` (no stop words, no numbers, no short words)."""
     out = []
-    for m in TOKEN.finditer(text.lower()):
-        w = POSSESSIVE.sub("", m.group())
+    for w in TOKEN.findall(text.lower()):
+        if "'" in w or "’" in w:
+            w = POSSESSIVE.sub("", w)
         if len(w) >= MIN_TOKEN_LEN and w not in ENGLISH_STOP_WORDS:
             out.append(w)
     return out
@@ -97,10 +99,8 @@ class DocumentFrequencies:
 
 def top_terms(vec: Vector, k: int) -> list[str]:
     """The ``k`` heaviest terms, ties broken alphabetically (deterministic)."""
-    return [t for t, _ in sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:k]]
+    return [t for t, _ in heapq.nsmallest(k, vec.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
 def dot(a: Vector, b: Vector) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(t, 0.0) for t, v in a.items())
+    return sum(a[t] * b[t] for t in a.keys() & b.keys())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import zlib
 from array import array
 from collections import Counter
+from functools import lru_cache
 
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
@@ -55,8 +56,13 @@ def _crc32(data: bytes) -> int:
     return zlib.crc32(data)  # 32-bit, stable across processes, several times faster than sha1
 
 
+@lru_cache(maxsize=1)
+def _permutations():
+    return MinHash(num_perm=NUM_PERM, seed=1).permutations  # the same for every MinHash with this seed
+
+
 def minhash(words: list[str]) -> LeanMinHash:
-    m = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=_crc32)
+    m = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=_crc32, permutations=_permutations(), scheme=SCHEME)
     m.update_batch([s.encode("utf-8") for s in shingles(words)])
     return LeanMinHash(m)  # drops the permutation tables: a third of the memory
 

@@ -150,8 +150,8 @@ class Clusterer:
         self.index = InvertedIndex()
 
     def add(self, article_id: str, a: ArticleVectors) -> int:
-        best, best_score = None, self.threshold
-        for cid in self.index.candidates(query_terms(a)):
+        best, best_score, terms = None, self.threshold, query_terms(a)
+        for cid in self.index.candidates(terms):
             score = self.clusters[cid].similarity(a, self.weights)
             if score >= best_score:  # ties: the candidate ranked first (more shared terms, more recent)
                 best, best_score = self.clusters[cid], score
@@ -159,7 +159,7 @@ class Clusterer:
             best = Cluster(len(self.clusters))
             self.clusters.append(best)
         best.add(article_id, a)
-        for term in query_terms(a):
+        for term in terms:
             if term not in best.indexed:
                 best.indexed.add(term)
                 self.index.add(term, best.id)
