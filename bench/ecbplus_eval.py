@@ -111,11 +111,12 @@ def main() -> None:
           f"thresholds story {st.STORY_THRESHOLD} thread {st.THREAD_THRESHOLD}; no dates: time decay neutral")
     show(evaluate(analyses, st.STORY_THRESHOLD, st.THREAD_THRESHOLD))
     if args.sweep:
-        for t in (0.05, 0.08, 0.10, 0.12, 0.14, 0.16, 0.18, 0.20, 0.22, 0.25, 0.28, 0.30, 0.33, 0.36, 0.40, 0.45):
+        for t in (0.20, 0.22, 0.25, 0.28, 0.30, 0.33, 0.36, 0.40):
+            res = evaluate(analyses, t, st.THREAD_THRESHOLD)
+            print(f"story threshold {t:.2f}: {res['stories']:4d} stories, event F1 {res['story~event'][2]:.3f}")
+        for t in (0.14, 0.18, 0.20, 0.22, 0.25, 0.28, 0.30, 0.36):
             res = evaluate(analyses, st.STORY_THRESHOLD, t)
-            print(f"threshold {t:.2f}: {res['stories']:4d} stories event F1 {res['story~event'][2]:.3f} "
-                  f"topic F1 {res['story~topic'][2]:.3f} | {res['threads']:4d} threads topic F1 "
-                  f"{res['thread~topic'][2]:.3f} event F1 {res['thread~event'][2]:.3f}")
+            print(f"thread threshold {t:.2f}: {res['threads']:4d} threads, topic F1 {res['thread~topic'][2]:.3f}")
 
 
 if __name__ == "__main__":
