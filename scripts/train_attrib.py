@@ -37,8 +37,8 @@ MIN_WEIGHT = 1e-3  # weights smaller than this are dropped from the shipped file
 OUT = Path(__file__).resolve().parent.parent / "src" / "claimgraph" / "data" / "attrib"
 
 
-def read_cue_spans(path: str) -> list[list[tuple[int, int]]]:
-    """Cue spans of every relation in one BRAT file (as polnear.py reads them)."""
+def read_cue_spans(path: str) -> list[tuple[list[tuple[int, int]], bool]]:
+    """(cue spans, has a source) of every relation in one BRAT file (as polnear.py reads them)."""
     spans, rels = {}, []
     for line in open(path, encoding="utf-8"):
         if not re.match(r"[TE]\d+\t", line):
@@ -50,8 +50,8 @@ def read_cue_spans(path: str) -> list[list[tuple[int, int]]]:
         else:
             roles = {r.rstrip("0123456789"): t for r, _, t in (i.partition(":") for i in parts[1].split())}
             if "Cue" in roles and "Content" in roles:
-                rels.append(roles["Cue"])
-    return [spans[t] for t in rels]
+                rels.append((roles["Cue"], "Source" in roles))
+    return [(spans[t], has_source) for t, has_source in rels]
 
 
 def load_split(split_dir: str) -> tuple[list[str], list[str], list[list[list[tuple[int, int]]]]]:
@@ -75,29 +75,32 @@ def parse(texts: list[str], cache: str | None):
     return docs
 
 
-def cue_heads(doc, cue_spans) -> tuple[set[int], set[int]]:
-    """Token ids heading gold cues, and ids of the other tokens inside gold cues (left out of training)."""
-    heads, inside = set(), set()
-    for spans in cue_spans:
+def cue_heads(doc, cue_spans) -> tuple[dict[int, bool], set[int]]:
+    """Token ids heading gold cues (→ whether the relation has a source), and ids of the other tokens inside
+    gold cues (left out of training)."""
+    heads, inside = {}, set()
+    for spans, has_source in cue_spans:
         toks = [t for s, e in spans if (sp := doc.char_span(s, e, alignment_mode="expand")) for t in sp]
         ids = {t.i for t in toks}
         if not ids:
             continue
         head = next((t for t in toks if t.head.i not in ids or t.head.i == t.i), toks[0])
-        heads.add(head.i)
+        heads[head.i] = has_source
         inside |= ids - {head.i}
-    return heads, inside - heads
+    return heads, inside - set(heads)
 
 
-def build_lexicon(docs, golds) -> dict[str, tuple[int, int]]:
-    cue_count, total = Counter(), Counter()
+def build_lexicon(docs, golds) -> dict[str, tuple[int, int, int]]:
+    """Lemma → (times it heads a gold cue, times it occurs, times its relation has a source)."""
+    cue_count, total, with_source = Counter(), Counter(), Counter()
     for doc, gold in zip(docs, golds):
         heads, _ = cue_heads(doc, gold)
         for tok in doc:
             total[tok.lemma_.lower()] += 1
             if tok.i in heads:
                 cue_count[tok.lemma_.lower()] += 1
-    return {lem: (n, total[lem]) for lem, n in cue_count.items() if n >= MIN_CUE_COUNT}
+                with_source[tok.lemma_.lower()] += heads[tok.i]
+    return {lem: (n, total[lem], with_source[lem]) for lem, n in cue_count.items() if n >= MIN_CUE_COUNT}
 
 
 def examples(docs, golds, lexicon):
@@ -146,9 +149,9 @@ def main() -> int:
                if abs(w) >= MIN_WEIGHT}
     OUT.mkdir(parents=True, exist_ok=True)
     with open(OUT / "cue_lexicon.tsv", "w", encoding="utf-8") as fh:
-        fh.write("lemma\tcue_count\ttotal\tcue_rate\n")
-        for lem, (n, tot) in sorted(lexicon.items(), key=lambda kv: -kv[1][0]):
-            fh.write(f"{lem}\t{n}\t{tot}\t{n / tot:.3f}\n")
+        fh.write("lemma\tcue_count\ttotal\tcue_rate\tsource_rate\n")
+        for lem, (n, tot, src) in sorted(lexicon.items(), key=lambda kv: (-kv[1][0], kv[0])):
+            fh.write(f"{lem}\t{n}\t{tot}\t{n / tot:.3f}\t{src / n:.3f}\n")
     meta = {"trained_on": "PolNeAR train (first annotator per article)", "seed": SEED, "C": C_VALUE,
             "threshold": round(th, 2), "heldout_cue_f1": round(f, 3), "intercept": round(float(model.intercept_[0]), 4),
             "weights": weights}
