@@ -33,9 +33,18 @@ def test_hedge_changes(assessed):
     assert ("hedge removed", "a10", "b8") in kinds(assessed, "c-why")
 
 
-def test_no_drift_between_equal_reports(assessed):
-    assert kinds(assessed, "c-combat") == set()
-    assert kinds(assessed, "c-burn") == set()
+def test_detail_dropped(assessed):
+    # A: Kirby confirmed troops "are engaged in combat and suffering losses"; B: only "engaged in combat"
+    # both of A's reports of Kirby (body and key takeaways) carry the losses
+    assert kinds(assessed, "c-combat") == {("detail dropped", "a3", "b3"), ("detail dropped", "a14k", "b3")}
+    detail = next(d.detail for d in assessed.drift if d.claim == "c-combat" and d.source.attribution == "a3")
+    assert detail == "“suffering losses in Kursk Oblast” is not in the later report"
+
+
+def test_only_real_changes_are_drift(assessed):
+    assert kinds(assessed, "c-buryat") == {("cue weakened", "a8", "b7")}
+    # B's Zelenskyy sentence adds the training ban, which A reports separately
+    assert kinds(assessed, "c-burn") == {("detail added", "a6", "b6")}
 
 
 def test_number_and_date_changed(corpus_of):

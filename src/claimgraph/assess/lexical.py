@@ -21,6 +21,8 @@ STOPWORDS = frozenset(
 NEGATIONS = frozenset({"not", "no", "never", "neither", "nor", "none", "nothing", "nobody", "n't"})
 _WORD = re.compile(r"\d[\d,.]*\d|\d|[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 _NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(thousand|million|billion))?", re.I)
+_CLAUSE_BREAK = re.compile(r",\s+|;\s+|:\s+|\s+[—–]\s+|\s+and\s+|\s+but\s+")
+_LEADING_JOIN = re.compile(r"^(?:and|but|that)\s+", re.I)
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 _STEMMER = snowballstemmer.stemmer("english")
 
@@ -82,3 +84,15 @@ def novelty(text: str, known: frozenset[str] | set[str]) -> tuple[float, int]:
     if not t:
         return 0.0, 0
     return len(t - known) / len(t), len(t)
+
+
+def clause_breaks(text: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Offsets where a clause ends in ``text[start:end]``: commas, semicolons, colons, dashes, "and", "but"."""
+    return [m.start() for m in _CLAUSE_BREAK.finditer(text, start, len(text) if end is None else end)]
+
+
+def clauses(text: str) -> list[str]:
+    """The text cut at its clause breaks (see ``clause_breaks``)."""
+    cuts = [0, *clause_breaks(text), len(text)]
+    parts = (_LEADING_JOIN.sub("", text[a:b].strip(" ,;:—–")) for a, b in zip(cuts, cuts[1:]))
+    return [p for p in parts if p]

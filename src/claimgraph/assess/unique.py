@@ -35,7 +35,6 @@ MIN_CLAUSE_WORDS = 5
 # Longer unique sentences are reported clause by clause.
 MAX_CHARS = 300
 
-_CLAUSE_BREAK = re.compile(r",\s+|;\s+|:\s+|\s+[—–]\s+|\s+and\s+|\s+but\s+")
 _LEADING_CONJUNCTION = re.compile(r"(?:and|but|or|while|as|with)\s+", re.I)
 _TRIM = " \t\n\r•*-–—:;,.\"“”'"
 
@@ -51,10 +50,7 @@ def _masked(view: View, article: str) -> str:
 
 
 def _clauses(text: str, span: Span) -> list[Span]:
-    cuts = [span.start]
-    for m in _CLAUSE_BREAK.finditer(text, span.start, span.end):
-        cuts.append(m.start())
-    cuts.append(span.end)
+    cuts = [span.start, *lexical.clause_breaks(text, span.start, span.end), span.end]
     raw = [Span(a, b) for a, b in pairwise(cuts) if b > a]
     merged: list[Span] = []
     for s in raw:

@@ -240,10 +240,14 @@ def _all_confirm(view: View, claim) -> bool:
 
 
 def drift_takeaways(view: View, group: Group, label: dict[str, str]) -> list[dict[str, Any]]:
-    out = []
+    out, seen = [], set()
     for d in view.corpus.drift:
         if d.source.article not in group.articles or d.target.article not in group.articles:
             continue
+        key = (d.kind, d.claim, d.target.attribution or d.target.text)
+        if key in seen:
+            continue
+        seen.add(key)
         src = view.attributions.get(d.source.attribution or "")
         who = view.canonical(src.source) if src else "a source"
         la, lb = label.get(d.source.article, "?"), label.get(d.target.article, "?")
