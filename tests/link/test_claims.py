@@ -96,15 +96,16 @@ def test_no_claims_across_stories():
     assert all(len(c.articles) == 1 for c in claims)
 
 
-def test_nested_attribution_leaves_the_claim_to_the_inner_source():
+def test_nested_attribution_matches_through_the_inner_one_and_relays_it():
     outer = analysis("c", [
-        ("the institute", "the spokesman said foreign troops were killed and wounded near the border", None),
-        ("the spokesman", "foreign troops were killed and wounded near the border", "0"),
+        ("the institute", "the spokesman said that the army will disguise the foreign troops as soldiers from Buryatia", None),
+        ("the spokesman", "the army will disguise the foreign troops as soldiers from Buryatia", "0"),
     ])
     claims = align_claims([outer, B], [Story("s", "t", ("c", "b"))])
     claim = claim_of(claims, "c-1")
-    assert "b-0" in claim.attributions and claim.origins[0] in {"the spokesman", "officials"}
-    assert not any("c-0" in c.attributions for c in claims)
+    assert {"c-0", "c-1", "b-1"} <= set(claim.attributions)
+    assert "the institute" not in claim.origins and "the spokesman" in claim.origins
+    assert sum("c-0" in c.attributions for c in claims) == 1
 
 
 def test_denial_and_assertion_of_one_content_are_one_claim():
