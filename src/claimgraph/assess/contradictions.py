@@ -22,7 +22,6 @@ from . import lexical
 from .context import Group, View
 from .match import RESTATES
 
-
 # Two contents this similar (assess.match's lexical similarity) state one proposition, so opposite negation
 # is a contradiction; below it, a "not" may belong to another part of a long content. Set with match.RESTATES.
 SAME_PROPOSITION = RESTATES

@@ -51,6 +51,11 @@ def cite(article: str, attribution: str | None = None) -> dict[str, str | None]:
     return {"article": article, "attribution": attribution}
 
 
+def short_id(attribution: str, article: str) -> str:
+    """An attribution id without its article prefix ("4cc6…:a4" → "a4"), for display next to the article label."""
+    return attribution[len(article) + 1:] if attribution.startswith(article + ":") else attribution
+
+
 def pick_groups(view: View, story: str | None) -> list[Group]:
     groups = sorted(view.groups, key=lambda g: (-len(g.articles), g.id))
     if story is None:
@@ -300,8 +305,8 @@ def section(view: View, group: Group, label: dict[str, str]) -> dict[str, Any]:
         "title": title or "All articles",
         "articles": [a for a in sorted(group.articles, key=lambda x: view.order.get(x, 0)) if a in view.analyses],
         "takeaways": takeaways(view, group, label),
-        "claims": [claim_entry(view, c) for c in sorted(group.claims, key=lambda c: _claim_rank(view, c))
-                   if c in view.claims],
+        "claims": [dict(claim_entry(view, c), label=f"C{i}") for i, c in enumerate(
+            (c for c in sorted(group.claims, key=lambda c: _claim_rank(view, c)) if c in view.claims), 1)],
         "stance_matrix": matrix,
         "drift": [drift_dict(d) for d in view.corpus.drift if d.source.article in group.articles],
         "contradictions": [c for c in view.corpus.contradictions if c.get("story") == group.id],

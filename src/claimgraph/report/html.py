@@ -22,7 +22,8 @@ from importlib import resources
 from typing import Any
 
 from ..errors import ReportError
-from .markdown import relay_lines
+from .brief import short_id
+from .markdown import claim_labels, relay_lines
 
 Brief = dict[str, Any]
 TIMELINE_WIDTH, RELAY_COLUMN, RELAY_ROW = 880, 250, 40
@@ -64,7 +65,8 @@ def cites(items: list[dict[str, Any]], label: dict[str, str]) -> str:
         seen.add(key)
         lab = label.get(c["article"], c["article"])
         if c.get("attribution"):
-            links.append(f'<a class="cite" href="#{anchor("att", c["attribution"])}">{e(lab)}·{e(c["attribution"])}</a>')
+            short = short_id(c["attribution"], c["article"])
+            links.append(f'<a class="cite" href="#{anchor("att", c["attribution"])}">{e(lab)}·{e(short)}</a>')
         else:
             links.append(f'<a class="cite" href="#{anchor("art", c["article"])}">{e(lab)}</a>')
     return f'<span class="cites">[{", ".join(links)}]</span>' if links else ""
@@ -84,11 +86,12 @@ def claims(s: Brief, label: dict[str, str]) -> str:
         origins = ", ".join(f"{o} ({g.split(':', 1)[-1]})" if g != o else o
                             for o, g in zip(c["origins"], c["affiliations"] or c["origins"]))
         arts = ", ".join(label.get(a, a) for a in c["articles"])
-        rows.append(f'<tr><td>{e(c["text"])} <code>{e(c["id"])}</code></td>'
+        rows.append(f'<tr id="{anchor("claim", c["id"])}"><td>{e(c["label"])}</td><td>{e(c["text"])}</td>'
                     f'<td><span class="support {SUPPORT_CLASS.get(c["support"] or "", "")}">{e(c["support"])}</span>'
                     f'<br><small>{e(c["estimate"])}</small></td><td>{e(origins)}</td><td>{e(arts)}</td>'
                     f'<td>{e(c["first_said"] or "")}</td><td>{cites(_claim_cites(c, s), label)}</td></tr>')
-    head = "<tr><th>claim</th><th>support</th><th>origins</th><th>articles</th><th>first said</th><th>cites</th></tr>"
+    head = ("<tr><th>#</th><th>claim</th><th>support</th><th>origins</th><th>articles</th><th>first said</th>"
+            "<th>cites</th></tr>")
     return f'<h3>Claims and their support</h3><table class="claims">{head}{"".join(rows)}</table>'
 
 
@@ -105,7 +108,10 @@ def matrix(s: Brief) -> str:
     if not m["cells"]:
         return ""
     cells = {(c["actor"], c["claim"]): c for c in m["cells"]}
-    head = "<tr><th>actor</th>" + "".join(f"<th><code>{e(c)}</code></th>" for c in m["claims"]) + "</tr>"
+    names = claim_labels(s)
+    head = "<tr><th>actor</th>" + "".join(
+        f'<th><a class="cite" href="#{anchor("claim", c)}">{e(names.get(c, c))}</a></th>' for c in m["claims"])
+    head += "</tr>"
     rows = []
     for actor in m["actors"]:
         tds = []
@@ -122,13 +128,15 @@ def drift(s: Brief, label: dict[str, str]) -> str:
     items = []
     for d in s["drift"]:
         f, t = d["from"], d["to"]
-        items.append(f'<li><b>{e(d["kind"])}</b> <code>{e(d["claim"])}</code>: {e(label.get(f["article"], "?"))} '
+        claim = claim_labels(s).get(d["claim"], "no claim")
+        items.append(f'<li><b>{e(d["kind"])}</b> {e(claim)}: {e(label.get(f["article"], "?"))} '
                      f'<q>{e(f["text"])}</q> → {e(label.get(t["article"], "?"))} <q>{e(t["text"])}</q> '
                      f'<small>{e(d["detail"])}</small> {cites([f, t], label)}</li>')
     for c in s["contradictions"]:
         sides = " vs ".join(f'{e(label.get(x["article"], "?"))} {e(x["source"])}: <q>{e(x["text"])}</q>'
                             for x in c["sides"])
-        items.append(f'<li><b>contradiction: {e(c["kind"])}</b> <code>{e(c["claim"])}</code>: {e(c["detail"])} — '
+        claim = claim_labels(s).get(c["claim"], "?")
+        items.append(f'<li><b>contradiction: {e(c["kind"])}</b> {e(claim)}: {e(c["detail"])} — '
                      f'{sides} {cites(c["sides"], label)}</li>')
     return f'<h3>Drift and contradictions</h3><ul class="drift">{"".join(items)}</ul>' if items else ""
 
@@ -139,7 +147,8 @@ def unique(s: Brief, label: dict[str, str]) -> str:
     parts = []
     for aid, texts in s["unique"].items():
         lis = "".join(f"<li><q>{e(t)}</q></li>" for t in texts)
-        parts.append(f'<li><a class="cite" href="#{anchor("art", aid)}">{e(label.get(aid, aid))}</a><ul>{lis}</ul></li>')
+        link = f'<a class="cite" href="#{anchor("art", aid)}">{e(label.get(aid, aid))}</a>'
+        parts.append(f"<li>{link}<ul>{lis}</ul></li>")
     return f'<h3>What each source alone adds</h3><ul class="unique">{"".join(parts)}</ul>'
 
 
@@ -341,7 +350,7 @@ def evidence(brief: Brief, label: dict[str, str]) -> str:
     items = []
     for aid, a in brief["attributions"].items():
         date_note = f" <small>(said {e(a['date'])})</small>" if a["date"] else ""
-        items.append(f'<li id="{anchor("att", aid)}"><code>{e(aid)}</code> '
+        items.append(f'<li id="{anchor("att", aid)}"><code>{e(short_id(aid, a["article"]))}</code> '
                      f'<a class="cite" href="#{anchor("art", a["article"])}">{e(label.get(a["article"], "?"))}</a> '
                      f'<b>{e(a["source"])}</b> — {e(a["cue"] or "")}: <q>{e(a["content"])}</q>{date_note}</li>')
     return f'<section id="evidence"><h2>Cited attributions</h2><ol class="evidence">{"".join(items)}</ol></section>'

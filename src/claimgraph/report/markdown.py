@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from .brief import short_id
+
 Brief = dict[str, Any]
 
 
@@ -26,7 +28,7 @@ def cites(items: list[dict[str, Any]], label: dict[str, str]) -> str:
     parts = []
     for c in items:
         lab = label.get(c["article"], c["article"])
-        parts.append(f"{lab}·{c['attribution']}" if c.get("attribution") else lab)
+        parts.append(f"{lab}·{short_id(c['attribution'], c['article'])}" if c.get("attribution") else lab)
     return "[" + ", ".join(esc(p) for p in dict.fromkeys(parts)) + "]" if parts else ""
 
 
@@ -49,12 +51,13 @@ def _takeaways(s: Brief, label: dict[str, str]) -> list[str]:
 
 
 def _claims(s: Brief, label: dict[str, str]) -> list[str]:
-    lines = ["### Claims and their support", "", "| claim | support | origins | articles | first said |",
-             "|---|---|---|---|---|"]
+    lines = ["### Claims and their support", "", "| # | claim | support | origins | articles | first said |",
+             "|---|---|---|---|---|---|"]
     for c in s["claims"]:
         origins = ", ".join(f"{o} ({g.split(':', 1)[-1]})" if g != o else o
                             for o, g in zip(c["origins"], c["affiliations"] or c["origins"]))
-        lines.append(f"| {cell(c['text'])} `{cell(c['id'])}` | **{cell(c['support'])}** — {cell(c['estimate'])} | "
+        lines.append(f"| {c['label']} | {cell(_short(c['text'], 160))} | **{cell(c['support'])}** — "
+                     f"{cell(c['estimate'])} | "
                      f"{cell(origins)} | {cell(', '.join(label.get(a, a) for a in c['articles']))} | "
                      f"{cell(c['first_said'] or '')} |")
     return lines + [""]
@@ -65,11 +68,17 @@ def _matrix(s: Brief) -> list[str]:
     if not m["cells"]:
         return []
     cells = {(c["actor"], c["claim"]): c["stance"] for c in m["cells"]}
-    lines = ["### Stance matrix", "", "| actor | " + " | ".join(f"`{cell(c)}`" for c in m["claims"]) + " |",
+    names = claim_labels(s)
+    lines = ["### Stance matrix", "", "| actor | " + " | ".join(names.get(c, cell(c)) for c in m["claims"]) + " |",
              "|---|" + "---|" * len(m["claims"])]
     for actor in m["actors"]:
         lines.append(f"| {cell(actor)} | " + " | ".join(cell(cells.get((actor, c), "")) for c in m["claims"]) + " |")
     return lines + ["", "Empty cells: the articles say nothing of that actor on that claim (not silence).", ""]
+
+
+def claim_labels(s: Brief) -> dict[str, str]:
+    """Claim id → its short label in the brief (C1, C2 …, strongest first)."""
+    return {c["id"]: c["label"] for c in s["claims"]}
 
 
 def _drift(s: Brief, label: dict[str, str]) -> list[str]:
@@ -78,13 +87,15 @@ def _drift(s: Brief, label: dict[str, str]) -> list[str]:
     lines = ["### Drift and contradictions", ""]
     for d in s["drift"]:
         f, t = d["from"], d["to"]
-        lines.append(f"- **{esc(d['kind'])}** (`{esc(d['claim'])}`): {label.get(f['article'], '?')} "
+        claim = claim_labels(s).get(d["claim"], "no claim")
+        lines.append(f"- **{esc(d['kind'])}** ({claim}): {label.get(f['article'], '?')} "
                      f"“{esc(_short(f['text']))}” → {label.get(t['article'], '?')} “{esc(_short(t['text']))}”"
                      f" — {esc(d['detail'])} {cites([f, t], label)}")
     for c in s["contradictions"]:
         sides = " vs ".join(f"{label.get(x['article'], '?')} {esc(x['source'])}: “{esc(_short(x['text']))}”"
                             for x in c["sides"])
-        lines.append(f"- **contradiction: {esc(c['kind'])}** (`{esc(c['claim'])}`): {esc(c['detail'])} — {sides} "
+        claim = claim_labels(s).get(c["claim"], "?")
+        lines.append(f"- **contradiction: {esc(c['kind'])}** ({claim}): {esc(c['detail'])} — {sides} "
                      f"{cites(c['sides'], label)}")
     return lines + [""]
 
@@ -159,7 +170,8 @@ def _evidence(brief: Brief, label: dict[str, str]) -> list[str]:
         return []
     lines = ["## Cited attributions", ""]
     for aid, a in brief["attributions"].items():
-        lines.append(f"- `{esc(aid)}` ({label.get(a['article'], '?')}) {esc(a['source'])} — {esc(a['cue'] or '')}: "
+        ref = f"{label.get(a['article'], '?')}·{esc(short_id(aid, a['article']))}"
+        lines.append(f"- {ref} {esc(a['source'])} — {esc(a['cue'] or '')}: "
                      f"“{esc(_short(a['content'], 200))}”" + (f" ({esc(a['date'])})" if a["date"] else ""))
     return lines + [""]
 
