@@ -121,3 +121,26 @@ def test_denial_and_assertion_of_one_content_are_one_claim():
 )
 def test_clean(raw, expected):
     assert clean(raw) == expected
+
+
+def test_same_article_claims_stay_apart_unless_repeated_verbatim():
+    x = analysis("x", [
+        ("the governor", "the storm destroyed two hundred houses in the coastal villages", None),
+        ("the governor", "the storm forced the evacuation of the coastal villages", None),
+        ("the summary", "the storm destroyed two hundred houses in the coastal villages", None),
+    ])
+    claims = align_claims([x], [Story("s", "t", ("x",))])
+    assert claim_of(claims, "x-0") is claim_of(claims, "x-2")
+    assert claim_of(claims, "x-0") is not claim_of(claims, "x-1")
+
+
+def test_statement_joining_two_claims_links_both():
+    x = analysis("x", [
+        ("the ministry", "the army burns the uniforms of dead soldiers to hide their identity", None),
+        ("the ministry", "the army forbids the soldiers to use mobile phones at the front", None),
+    ])
+    y = analysis("y", [
+        ("the ministry", "the army burns the uniforms of dead soldiers and forbids them to use mobile phones at the front", None),
+    ])
+    claims = align_claims([x, y], [Story("s", "t", ("x", "y"))])
+    assert claim_of(claims, "y-0") is claim_of(claims, "x-0") is claim_of(claims, "x-1")
