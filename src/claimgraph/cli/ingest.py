@@ -88,7 +88,7 @@ def finish(tally: Tally, quiet: bool, failed: bool = False) -> None:
 
 def db_option(command: F) -> F:
     return click.option(
-        "--db", "db", default=lambda: str(settings.get("db")), show_default=f"{settings.get('db')} (CLAIMGRAPH_DB)",
+        "--db", "db", default=lambda: str(settings.get("db")), show_default="$CLAIMGRAPH_DB or claimgraph.db",
         help="project database: SQLite file (created on first use) or SQLAlchemy URL",
     )(command)
 
