@@ -17,9 +17,10 @@ Sources and what each gives:
   * countryinfo (MIT): alternate country spellings and codes ("UK", "USA") and demonyms (used as
     context for disambiguation only, never as places).
 
-Each region is linked to its GeoNames admin-1 group through the coordinates of the cities both
-sources share; that gives the region a population (sum over its cities) and its largest city, whose
-name becomes a "named-after" alias used only with an admin word ("Donetsk region" → Donetska oblast).
+Each region is linked to its GeoNames towns through the coordinates of the cities both sources share;
+that gives the region its admin-1 code (the towns' most common one), a population (sum over its towns)
+and its largest town, whose name becomes a "named-after" alias used only with an admin word
+("Donetsk region" → Donetska oblast).
 
 Output columns (tab-separated, one place a row, sorted by id):
   id  kind  name  country  admin1  lat  lon  population  keys  primary  capital_alias  demonyms
@@ -33,7 +34,7 @@ import gzip
 import json
 import sys
 import unicodedata
-from collections import Counter, defaultdict
+from collections import Counter
 from importlib import resources
 from pathlib import Path
 
@@ -156,20 +157,29 @@ def city_rows(cities: dict[int, dict]) -> list[tuple]:
 
 
 def region_rows(cities: dict[int, dict], states, state_cities) -> list[tuple]:
-    by_coord = {(c["countrycode"], round(c["latitude"], 3), round(c["longitude"], 3)): c for c in cities.values()}
-    groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    by_coord = {(c["countrycode"], round(c["latitude"], 2), round(c["longitude"], 2)): c for c in cities.values()}
+    by_name: dict[tuple[str, str], list[dict]] = {}
     for c in cities.values():
-        groups[(c["countrycode"], c.get("admin1code") or "")].append(c)
+        by_name.setdefault((c["countrycode"], normalise(c["name"])), []).append(c)
+
+    def same_town(cc: str, x: dict) -> dict | None:
+        """The GeoNames town a countries-states-cities town is: same name within 0.2°, else same place."""
+        lat, lon = float(x["latitude"]), float(x["longitude"])
+        for c in by_name.get((cc, normalise(x["name"])), ()):
+            if abs(c["latitude"] - lat) < 0.2 and abs(c["longitude"] - lon) < 0.2:
+                return c
+        return by_coord.get((cc, round(lat, 2), round(lon, 2)))
+
     rows = []
     for cc, sts in states.items():
         for st in sts:
             if not st.get("latitude") or not st.get("iso3166_2"):
                 continue
-            shared = [by_coord.get((cc, round(float(x["latitude"]), 3), round(float(x["longitude"]), 3)))
-                      for x in state_cities.get((cc, str(st["state_code"])), [])]
-            codes = Counter(c.get("admin1code") for c in shared if c)
+            shared = [same_town(cc, x) for x in state_cities.get((cc, str(st["state_code"])), [])]
+            # the region's own towns, each once (a county is finer than admin-1)
+            members = list({c["geonameid"]: c for c in shared if c}.values())
+            codes = Counter(c.get("admin1code") for c in members)
             admin1 = codes.most_common(1)[0][0] if codes else ""
-            members = groups.get((cc, admin1), []) if admin1 else []
             pop = sum(int(c["population"] or 0) for c in members)
             capital = max(members, key=lambda c: c["population"] or 0)["name"] if members else ""
             names = clean([st["name"], st.get("native") or ""])
