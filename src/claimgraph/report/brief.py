@@ -234,7 +234,7 @@ def claim_takeaway(view: View, cid: str) -> dict[str, Any]:
         body = f"contested: {_names(origins)} disagree" + (f" ({'; '.join(c.conflicts)})" if c.conflicts else "")
     else:
         body = f"{label} by {c.independent_origins} independent origins ({_names(origins)}): {ESTIMATE[label]}"
-    return {"text": f"{clip(c.text, 140).rstrip('.')}: {body}.", "cites": cites}
+    return {"text": f"{_upper(clip(c.text, 140).rstrip('.'))}: {body}.", "cites": cites}
 
 
 def _all_confirm(view: View, claim) -> bool:
