@@ -114,11 +114,16 @@ def relay_graph(view: View, group: Group, label: dict[str, str]) -> dict[str, An
             if parent is None:
                 continue
             outer, inner = view.canonical(parent.source), view.canonical(att.source)
-            if outer != inner:
+            if outer != inner and _named(att.source) and att.source_kind != "vague":
                 key = (node(f"source:{inner}", inner, "source"), node(f"source:{outer}", outer, "source"))
                 edges.setdefault(key, []).append(att.id)
     return {"nodes": sorted(nodes.values(), key=lambda n: (n["kind"], n["id"])),
             "edges": [{"from": a, "to": b, "via": v} for (a, b), v in sorted(edges.items())]}
+
+
+def _named(source: str | None) -> bool:
+    """A source worth a node in the diagram: it has a capitalised word (not "which", "they")."""
+    return bool(source) and any(w[:1].isupper() for w in source.split())
 
 
 def timeline(view: View, group: Group) -> list[dict[str, Any]]:

@@ -26,7 +26,7 @@ from .brief import short_id
 from .markdown import claim_labels, relay_lines
 
 Brief = dict[str, Any]
-TIMELINE_WIDTH, RELAY_COLUMN, RELAY_ROW = 880, 250, 40
+TIMELINE_WIDTH, TIMELINE_MARGIN, TICK_GAP, RELAY_COLUMN, RELAY_ROW = 880, 45, 80, 250, 40
 KIND_COLOURS = {"published": "#5b6b7f", "said": "#b3261e", "event": "#1d6b4f"}
 SUPPORT_CLASS = {"widely corroborated": "s-wide", "corroborated": "s-corr",
                  "corroborated within one affiliation": "s-one", "single-source": "s-single", "contested": "s-cont"}
@@ -213,8 +213,8 @@ def timeline_svg(entries: list[Brief], label: dict[str, str]) -> str:
         counts[d] = counts.get(d, 0) + 1
     base = 30 + 12 * max(counts.values())
 
-    def x_of(d: date) -> str:
-        return f"{30 + (TIMELINE_WIDTH - 60) * (d - first).days / span:.1f}"
+    def x_of(d: date) -> float:
+        return TIMELINE_MARGIN + (TIMELINE_WIDTH - 2 * TIMELINE_MARGIN) * (d - first).days / span
 
     stack: dict[date, int] = {}
     dots = []
@@ -222,10 +222,14 @@ def timeline_svg(entries: list[Brief], label: dict[str, str]) -> str:
         n = stack.get(d, 0)
         stack[d] = n + 1
         tip = f"{x['date']} {x['kind']} {label.get(x['article'], '')} {x['actor'] or ''}: {x['text']}"
-        dots.append(f'<circle cx="{x_of(d)}" cy="{base - 12 * n}" r="5" fill="{KIND_COLOURS[x["kind"]]}">'
+        dots.append(f'<circle cx="{x_of(d):.1f}" cy="{base - 12 * n}" r="5" fill="{KIND_COLOURS[x["kind"]]}">'
                     f"<title>{e(tip)}</title></circle>")
-    ticks = "".join(f'<text x="{x_of(d)}" y="{base + 26}" text-anchor="middle">{e(d.isoformat())}</text>'
-                    for d in sorted(stack))
+    ticks, last = [], -1e9
+    for d in sorted(stack):  # label a date only where it does not overlap the previous label
+        if x_of(d) - last >= TICK_GAP:
+            ticks.append(f'<text x="{x_of(d):.1f}" y="{base + 26}" text-anchor="middle">{e(d.isoformat())}</text>')
+            last = x_of(d)
+    ticks = "".join(ticks)
     height = base + 40
     legend = "".join(f'<tspan fill="{c}">● {k}</tspan> ' for k, c in KIND_COLOURS.items())
     return (f'<svg class="timeline" role="img" aria-label="timeline" viewBox="0 0 {TIMELINE_WIDTH} {height}" '
