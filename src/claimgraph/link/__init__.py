@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from ..types import ArticleAnalysis, Claim, Corpus, Relation, Story
 from .actors import resolve as resolve_actors
+from .claims import align_claims
 from .relays import RelayIndex
 from .stories import StoryIndex
 
@@ -52,10 +53,6 @@ class Linker:
 
 
 def _align(analyses: tuple[ArticleAnalysis, ...], stories: tuple[Story, ...]) -> tuple[Claim, ...]:
-    try:
-        from .claims import align_claims
-    except ImportError:  # claim alignment (link/claims.py) has not landed yet: no claims
-        return ()
     return tuple(align_claims(analyses, stories))
 
 
