@@ -9,7 +9,8 @@ the gazetteer and the local context only; nothing is specific to any text:
   ("near X", "from X"), it is coordinated with a place ("near A, B and X"), or the same name is a
   place elsewhere in the article;
 * a name ending in a facility word ("Air Base", "Airport") becomes FAC;
-* a one-word GPE that is the surname of a PERSON in the same article becomes PERSON, and a name made
+* a one-word GPE that is a name of a PERSON in the same article ("Kirby", "Regina" after "John Kirby",
+  "Regina Benjamin") becomes PERSON, and a name made
   of the words of another PERSON entity is never relabelled a place.
 """
 
@@ -83,10 +84,12 @@ def _facility(doc, c: _Cand) -> _Cand:
 
 
 def _surnames(doc, cands: list[_Cand]) -> list[_Cand]:
-    surnames = {doc[c.end - 1].text for c in cands if c.label == "PERSON" and c.end - c.start >= 2}
+    people = [c for c in cands if c.label == "PERSON" and c.end - c.start >= 2
+              and doc[c.end - 1].lower_ not in ADMIN_WORDS and doc[c.start : c.end].text not in load_gazetteer()]
+    names = {t.text for c in people for t in doc[c.start : c.end] if t.text[:1].isupper()}
     out = []
     for c in cands:
-        if (c.label == "GPE" and c.end - c.start == 1 and doc[c.start].text in surnames
+        if (c.label in ("GPE", "LOC") and c.end - c.start == 1 and doc[c.start].text in names
                 and not _after_locative(doc, c.start)):
             c = replace(c, label="PERSON")
         out.append(c)

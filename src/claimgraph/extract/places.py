@@ -172,15 +172,28 @@ def resolve(mentions: list[_Mention], countries: set[str], text: str) -> list[Pl
     picks = [max(c, key=lambda x: _score(*x, ctx))[0].entry if c else None for c in cands]
     regions = frozenset((p.place.country, p.admin1) for p in picks if p is not None and p.place.kind == "region")
     countries = ctx.countries | {cc for cc, _ in regions}  # "Alabama" says the article is about the US
-    out = []
+    bests, nears = [], []
     for i, (m, c) in enumerate(zip(mentions, cands)):
-        if not c:
-            continue
         near = frozenset((p.place.country, p.admin1) for j, p in enumerate(picks)
                          if p is not None and mentions[j].sentence == m.sentence
                          and normalise(mentions[j].name) != normalise(m.name))
-        best = max(c, key=lambda x: _score(*x, _Context(countries, regions, near)))[0].entry
-        supported = best.place.country in countries or _near(best, near)
-        if supported or best.place.kind == "country" or best.population >= MIN_UNSUPPORTED_POPULATION:
+        bests.append(max(c, key=lambda x: _score(*x, _Context(countries, regions, near)))[0].entry if c else None)
+        nears.append(near)
+    out = []
+    for i, (m, best) in enumerate(zip(mentions, bests)):
+        others = ctx.countries | {p.place.country for j, p in enumerate(bests)
+                                  if p is not None and normalise(mentions[j].name) != normalise(m.name)}
+        if best is not None and _supported(best, others, nears[i]):
             out.append(PlaceMention(m.span, _display(best, m)))
     return out
+
+
+def _supported(best, others: frozenset[str], near: frozenset[tuple[str, str]]) -> bool:
+    """Whether the article backs this reading: its country is named or holds another place named, or
+    a place in the sentence shares its region. Unbacked, a region is kept only when the
+    article names no other country, a town only when it is big (MIN_UNSUPPORTED_POPULATION)."""
+    if best.place.kind == "country" or best.place.country in others or _near(best, near):
+        return True
+    if best.place.kind == "region":
+        return not others  # "the West Coast office" of a US story is no region of The Gambia
+    return best.population >= MIN_UNSUPPORTED_POPULATION
