@@ -78,3 +78,24 @@ def test_independent_groups_and_contested(corpus_of):
 )
 def test_country_of(phrase, country):
     assert country_of(phrase) == country
+
+
+@pytest.mark.parametrize(
+    ("names", "same"),
+    [
+        (("John Kirby", "Kirby"), True),
+        (("Ukrainian military and intelligence sources", "Ukrainian military intelligence sources"), True),
+        (("Institute for the Study of War", "Analysts at the Institute for the Study of War (ISW)"), True),
+        (("Kremlin", "Kremlin and Russian propagandists"), False),
+        (("John Smith", "Adam Smith", "Smith"), False),  # an ambiguous surname joins neither
+        (("the police", "police"), True),
+    ],
+)
+def test_source_names_cluster(corpus_of, names, same):
+    from claimgraph.assess.context import View
+
+    text = " ".join(f"{n} said it rained." for n in names)
+    rows = [(f"x{i}", n, "said", "it rained", {}) for i, n in enumerate(names)]
+    view = View(corpus_of({"x": (text, rows)}, []))
+    canon = {view.canonical(n) for n in names}
+    assert (len(canon) == 1) is same

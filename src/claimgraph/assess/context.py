@@ -185,9 +185,10 @@ class View:
             for k in keys[1:]:
                 union(keys[0], k)
         keys = sorted(parent)
-        for i, a in enumerate(keys):
-            for b in keys[i + 1:]:
-                if same_source(shown[a], shown[b]):
+        for a, matches in _name_matches(keys, shown).items():
+            # join only when every match is one source too: "Smith" joins "John Smith", not also "Adam Smith"
+            if all(same_source(shown[b], shown[c]) for i, b in enumerate(matches) for c in matches[i + 1:]):
+                for b in matches:
                     union(a, b)
         clusters: dict[str, list[str]] = {}
         for k in keys:
@@ -199,15 +200,45 @@ class View:
                 out[k] = shown[best]
         return out
 
+    @cached_property
+    def _postings(self) -> dict[str, list[str]]:
+        return _postings(sorted(self._names))
+
     def canonical(self, name: str | None) -> str:
         """A source name → one canonical name across articles (actor records and name containment)."""
         key = source_key(name)
         if key in self._names:
             return self._names[key]
-        for known, canon in sorted(self._names.items()):
-            if same_source(name or "", known):
-                return canon
-        return name or "unnamed source"
+        terms = lexical.terms(key)
+        pool = min((self._postings.get(t, []) for t in terms), key=len, default=[])
+        found = sorted({self._names[k] for k in pool if same_source(name or "", k)})
+        return found[0] if len(found) == 1 else name or "unnamed source"
+
+
+def _postings(keys: list[str]) -> dict[str, list[str]]:
+    """Content term → the names holding it."""
+    out: dict[str, list[str]] = {}
+    for k in keys:
+        for t in lexical.terms(k):
+            out.setdefault(t, []).append(k)
+    return out
+
+
+def _name_matches(keys: list[str], shown: dict[str, str]) -> dict[str, list[str]]:
+    """Name → the other names it is one source with (``same_source``), found through a term index: a
+    smaller name's terms all lie in the larger one, so its rarest term's postings hold every candidate."""
+    postings = _postings(keys)
+    out: dict[str, list[str]] = {}
+    for a in keys:
+        terms = lexical.terms(a)
+        if not terms:
+            continue
+        rarest = min(terms, key=lambda t: (len(postings[t]), t))
+        matches = [b for b in postings[rarest] if b != a and same_source(shown[a], shown[b])
+                   and len(lexical.terms(b)) >= len(terms)]
+        if matches:
+            out[a] = matches
+    return out
 
 
 def same_source(a: str, b: str) -> bool:
