@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .quotes import quote_regions
+
 CANDIDATE_POS = frozenset({"VERB", "AUX", "NOUN", "PROPN", "ADP", "ADJ"})
 QUOTE_CHARS = frozenset('"“”‘’«»') | {"''", "``"}
+QUOTE_NEAR_CHARS = 60  # a quotation this close to a verb is likely what it introduces (news layout)
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "dobj", "nsubj", "nsubjpass", "prep", "agent", "poss", "acl", "attr", "dative"})
 
 
@@ -43,6 +46,21 @@ def _bucket(n: int) -> str:
     return "0" if n == 0 else "1" if n == 1 else "2-3" if n <= 3 else "4+"
 
 
+def quote_context(tok, regions: list[tuple[int, int]], text: str) -> list[str]:
+    """Whether a quotation closes just before the token's clause or opens just after it."""
+    feats = []
+    sent = tok.sent
+    before = [r for r in regions if sent.start_char - 3 <= r[1] <= tok.idx]
+    if before and tok.idx - before[-1][1] <= QUOTE_NEAR_CHARS:
+        feats.append("qbefore")
+    after = [r for r in regions if tok.idx < r[0] <= sent.end_char]
+    if after and after[0][0] - tok.idx <= QUOTE_NEAR_CHARS:
+        feats.append("qafter")
+    if any(r[0] <= tok.idx < r[1] for r in regions):
+        feats.append("qinside")
+    return feats
+
+
 def token_features(tok, in_quote: bool) -> list[str]:
     """Sparse features of one candidate token from its parse neighbourhood."""
     lemma, pos, dep = tok.lemma_.lower(), tok.pos_, tok.dep_
@@ -57,9 +75,14 @@ def token_features(tok, in_quote: bool) -> list[str]:
         if cd in CLAUSE_DEPS:
             feats.append(f"lcd={lemma}|{cd}")
     feats.append("cds=" + "+".join(d for d in child_deps if d in CLAUSE_DEPS))
+    if dep in ("xcomp", "ccomp", "advcl", "conj"):
+        feats.append(f"hl={tok.head.lemma_.lower()}|{lemma}")
+    if tok.i > 1:
+        feats.append(f"prev2={tok.nbor(-2).lower_}|{tok.nbor(-1).lower_}")
     for c in tok.children:
         if c.dep_ in ("nsubj", "nsubjpass", "agent", "poss"):
-            feats += [f"subjpos={c.dep_}|{c.pos_}", f"subjent={c.ent_type_ or '-'}"]
+            feats += [f"subjpos={c.dep_}|{c.pos_}", f"subjent={c.ent_type_ or '-'}", f"subjl={c.lemma_.lower()}",
+                      f"lsubjent={lemma}|{c.ent_type_ or c.pos_}"]
         elif c.dep_ == "prep":
             feats.append(f"prep={lemma}|{c.lower_}")
         elif c.dep_ == "punct" and is_quote(c):
@@ -72,10 +95,15 @@ def token_features(tok, in_quote: bool) -> list[str]:
     return feats
 
 
-def candidates(doc, lexicon: dict[str, tuple[int, int]]) -> Iterator[tuple[object, list[str]]]:
+def candidates(doc, lexicon: dict[str, tuple[int, int]], text: str | None = None) -> Iterator[tuple[object, list[str]]]:
     """(token, features) for every candidate cue in the doc."""
+    text = doc.text if text is None else text
+    regions = quote_regions(text)
     for sent in doc.sents:
         quoted = quote_depth(sent)
         for tok in sent:
             if is_candidate(tok, lexicon):
-                yield tok, token_features(tok, quoted[tok.i])
+                feats = token_features(tok, quoted[tok.i])
+                q = quote_context(tok, regions, text)
+                feats += q + [f"lq={tok.lemma_.lower()}|{f}" for f in q]
+                yield tok, feats

@@ -8,6 +8,7 @@ from ...types import Span
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "me"})
 GROUP_PRONOUNS = frozenset({"they", "it", "we", "who", "which", "that", "you", "them", "us"})
+PRONOUN_REACH = 400  # chars: a person named this close before "he"/"she" beats the previous attribution's source
 ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC"})
 # common nouns naming a text rather than someone: their source is the author of the text when the article says so
 DOCUMENT_NOUNS = frozenset({"report", "analysis", "assessment", "statement", "study", "document", "article",
@@ -117,8 +118,12 @@ class SourceResolver:
     def _resolve(self, head, span: Span) -> Resolved:
         low = head.lower_
         if head.pos_ == "PRON" or low in PERSON_PRONOUNS | GROUP_PRONOUNS:
-            if low in PERSON_PRONOUNS and self.last_person:
-                return self.last_person
+            if low in PERSON_PRONOUNS:
+                earlier = [e for e in self.ents if e.label_ == "PERSON" and e.end_char <= head.idx]
+                if earlier and (self.last_person is None or head.idx - earlier[-1].end_char < PRONOUN_REACH):
+                    return Resolved(self._person(_strip_titles(earlier[-1])), "person")
+                if self.last_person:
+                    return self.last_person
             if low in ("it", "they", "we") and self.last_group:
                 return self.last_group
             return Resolved(head.text, "unnamed")
