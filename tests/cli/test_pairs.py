@@ -43,6 +43,12 @@ def test_bad_lines_reported_others_written(tmp_path):
     assert [json.loads(x)["id"] for x in out.read_text().splitlines()] == ["p1", "p2"]
 
 
+def test_number_conflict_reported():
+    result = run(["-"], stdin="n1\tAbout 10,000 troops were sent to the region.\tAbout 12,000 troops were sent to the region.\n")
+    (row,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert row["conflict"] == "number: 10,000 vs 12,000"
+
+
 def test_stdin():
     result = run(["-"], stdin=GOOD)
     assert result.exit_code == 0 and len(result.stdout.splitlines()) == 2

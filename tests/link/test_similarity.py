@@ -60,6 +60,7 @@ def test_numbers_lower_the_score_and_are_flagged(matcher):
     other_number = matcher.compare(a, "About 12,000 troops were sent to the region.")
     assert other_number.number_conflict == (("10,000",), ("12,000",))
     assert same_number.number_conflict is None
+    assert matcher.compare(a, "About 10,000 troops were sent to the region in 2024.").number_conflict is None
     assert other_number.score < matcher.score(a, a)
 
 

@@ -44,17 +44,22 @@ def read_pairs(lines: Iterable[str], name: str) -> Iterator[Pair | IngestError]:
 
 
 def score_pairs(pairs: list[Pair]) -> list[dict]:
-    """Pairs → result records, scored in one batch."""
-    from ..link.similarity import ClaimMatcher
+    """Pairs → result records, scored in one batch; numbers that differ are added as ``conflict``."""
+    from ..link.similarity import ClaimMatcher, number_conflict
 
     if not pairs:
         return []
     matcher = ClaimMatcher()
     scores = matcher.score_many([(p.left, p.right) for p in pairs])
     threshold = matcher.model.threshold
-    return [
-        {"id": p.id, "same_claim": bool(s >= threshold), "score": round(float(s), 4)} for p, s in zip(pairs, scores)
-    ]
+    out = []
+    for pair, score in zip(pairs, scores):
+        record = {"id": pair.id, "same_claim": bool(score >= threshold), "score": round(float(score), 4)}
+        conflict = number_conflict(matcher.prepared(pair.left), matcher.prepared(pair.right))
+        if conflict:
+            record["conflict"] = f"number: {', '.join(conflict[0])} vs {', '.join(conflict[1])}"
+        out.append(record)
+    return out
 
 
 def _open_lines(path: str) -> list[str]:
@@ -74,7 +79,8 @@ def pairs_cmd(path: str, output: str | None) -> None:
     """Say whether two statements make the same claim, for each id<TAB>text1<TAB>text2 line.
 
     A header line is allowed; - reads stdin. Writes JSON lines
-    {"id", "same_claim", "score"}. Example: claimgraph pairs pairs.tsv -o out.jsonl
+    {"id", "same_claim", "score"} (plus "conflict" when the two state different
+    numbers). Example: claimgraph pairs pairs.tsv -o out.jsonl
     """
     name = "<stdin>" if path == "-" else path
     pairs, failures = [], []

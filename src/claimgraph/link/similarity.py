@@ -289,10 +289,12 @@ class ClaimMatcher:
 
 
 def number_conflict(a: Text, b: Text) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
-    """(numbers only in a, numbers only in b) when both mention numbers and the sets differ."""
-    if not (a.numbers and b.numbers) or a.numbers == b.numbers:
+    """(numbers only in a, numbers only in b) when each side has a number the other lacks
+    ("10,000 troops" / "12,000 troops"); a number on one side only is extra detail, not a conflict."""
+    only_a, only_b = a.numbers - b.numbers, b.numbers - a.numbers
+    if not (only_a and only_b):
         return None
-    return tuple(_fmt(v) for v in sorted(a.numbers - b.numbers)), tuple(_fmt(v) for v in sorted(b.numbers - a.numbers))
+    return tuple(_fmt(v) for v in sorted(only_a)), tuple(_fmt(v) for v in sorted(only_b))
 
 
 def _fmt(value: float) -> str:
