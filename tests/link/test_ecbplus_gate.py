@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import shared_path
+from tests.conftest import shared_path
 
 ROOT = Path(__file__).resolve().parents[2]
 ALLOWED_DROP = 0.02
