@@ -11,10 +11,10 @@ Each mention is read in one of these forms, then resolved among the gazetteer's 
 A town below MIN_UNSUPPORTED_POPULATION is dropped unless the article supports it (see the constant).
 
 Disambiguation (documented rule): score = log10(population) + CONTEXT_COUNTRY_BONUS when the
-candidate's country is named in the article (as a country or a demonym) + CONTEXT_REGION_BONUS when its
-admin-1 region is + SAME_SENTENCE_ADMIN1_BONUS when another place in the sentence lies in the same
-admin-1 region − ALTERNATE_NAME_PENALTY for a match
-on an alternate (historic, foreign) name − BARE_REGION_PENALTY for a region named without an admin word.
+candidate's country is named in the article (as a country, a demonym or through a region it names)
++ SAME_SENTENCE_ADMIN1_BONUS when another place in the sentence lies in the same admin-1 region
+− ALTERNATE_NAME_PENALTY for a match on an alternate (historic, foreign) name − BARE_REGION_PENALTY
+for a region named without an admin word. One name keeps one place through the article.
 """
 
 from __future__ import annotations
@@ -29,10 +29,10 @@ from .gazetteer import ADMIN_WORDS, Match, load_gazetteer, normalise
 
 # Score weights, in log10(population) units; set by hand on the seeds, a few ECB+ texts and table rows
 # (tests/extract/test_places.py): a country named in the article outweighs a 30x population gap but not
-# a 100x one (US news naming "Paris" means France), a region named in the article adds as much, a place
-# in the same sentence and admin-1 region outweighs a 100x gap ("Paris, Texas").
+# a 100x one (US news naming "Paris" means France); a place in the same sentence and admin-1 region
+# outweighs a 100x gap ("Paris, Texas"). A region named elsewhere in the article adds nothing: US
+# political news names many states, and that must not make "the Paris agreement" Texan.
 CONTEXT_COUNTRY_BONUS = 1.5
-CONTEXT_REGION_BONUS = 1.5
 SAME_SENTENCE_ADMIN1_BONUS = 2.0
 ALTERNATE_NAME_PENALTY = 2.0
 BARE_REGION_PENALTY = 1.0  # bare "Kursk": the town, unless the region is > 10x bigger ("California")
@@ -40,8 +40,14 @@ BARE_REGION_PENALTY = 1.0  # bare "Kursk": the town, unless the region is > 10x 
 # or a place in the same sentence lies in its region): small towns share names with teams, people and
 # streets ("Creighton", "Broadway", "Steinberg, 48,"). Set on 25 ECB+ texts read by eye.
 MIN_UNSUPPORTED_POPULATION = 20_000
-MAX_CODE_LENGTH = 3  # names this short ("US", "UK") match only when written in capitals
+MAX_CODE_LENGTH = 3  # names this short ("US", "UK") are codes: capitals only, countries only
+# A code names a country only if it is this big: "US", "UK" are how news abbreviates, "NC" (New
+# Caledonia) or "VA" (Vatican) are how it abbreviates US states. Set on the PolNeAR dev texts.
+MIN_CODE_COUNTRY_POPULATION = 10_000_000
+LOC_MIN_CITY_POPULATION = 100_000  # a LOC mention ("Earth", "the Pacific") is a town only if this big
 
+COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                     "central", "midwest", "eastern", "western", "northern", "southern", "middle"})
 _FACILITY = re.compile(r"^(?:(?:the )?port of |(?:the )?airport of )(?P<a>.+)$|^(?P<b>.+?) (?:air ?base|airport|"
                        r"airfield|naval base|military base|port)$", re.I)
 _REPUBLIC = re.compile(r"^(?:the )?republic of (?P<x>.+)$", re.I)
@@ -53,6 +59,7 @@ class _Mention:
     name: str  # the name to look up, without admin words
     form: str  # name | region | facility
     sentence: int
+    label: str  # the entity label (GPE, LOC, FAC)
 
 
 def run(doc, analysis: ArticleAnalysis) -> ArticleAnalysis:
@@ -71,17 +78,17 @@ def _read(text: str, span: Span, label: str, sentences: tuple[Span, ...]) -> _Me
     sentence = next((i for i, s in enumerate(sentences) if s.start <= start < s.end), -1)
     words = surface.split()
     if len(words) > 1 and words[-1].lower() in ADMIN_WORDS:
-        return _Mention(Span(start, end), " ".join(words[:-1]), "region", sentence)
+        return _Mention(Span(start, end), " ".join(words[:-1]), "region", sentence, label)
     if m := _REPUBLIC.match(surface):
-        return _Mention(Span(start, end), m["x"], "region", sentence)
+        return _Mention(Span(start, end), m["x"], "region", sentence, label)
     if m := _FACILITY.match(surface):
-        return _Mention(Span(start, end), m["a"] or m["b"], "facility", sentence)
+        return _Mention(Span(start, end), m["a"] or m["b"], "facility", sentence, label)
     if label == "FAC":  # "the White House" is no town called White House
         return None
     following = re.match(r"\s+([A-Za-z]+)", text[end : end + 30])
     if following and following[1].lower() in ADMIN_WORDS and (following[1].istitle() or following[1] == "region"):
-        return _Mention(Span(start, end + following.end()), surface, "region", sentence)
-    return _Mention(Span(start, end), surface, "name", sentence)
+        return _Mention(Span(start, end + following.end()), surface, "region", sentence, label)
+    return _Mention(Span(start, end), surface, "name", sentence, label)
 
 
 def _context_countries(doc, analysis: ArticleAnalysis) -> set[str]:
@@ -104,10 +111,17 @@ def _plain_country(matches: list[Match], name: str) -> str | None:
     return top.entry.place.country if top is not None and top.entry.place.kind == "country" else None
 
 
+def _short(name: str) -> bool:
+    return len(normalise(name).replace(" ", "")) <= MAX_CODE_LENGTH
+
+
 def _usable(match: Match, surface: str) -> bool:
-    """A short code ("US") counts only when written in capitals, never "us"."""
-    short = len(normalise(surface).replace(" ", "")) <= MAX_CODE_LENGTH
-    return not short or surface.replace(".", "").isupper()
+    """A short name ("US", "U.K.") is a code: written in capitals, naming a big country (so "E.U." is no
+    French town Eu, and "N.C." no New Caledonia)."""
+    if not _short(surface):
+        return True
+    return (surface.replace(".", "").isupper() and match.entry.place.kind == "country"
+            and match.entry.population >= MIN_CODE_COUNTRY_POPULATION)
 
 
 def _candidates(m: _Mention, text: str) -> list[tuple[Match, bool]]:
@@ -117,16 +131,19 @@ def _candidates(m: _Mention, text: str) -> list[tuple[Match, bool]]:
     if m.form == "region":
         full = [x for x in gaz.lookup(surface) if x.entry.place.kind in ("region", "country")]
         return [(x, False) for x in (full or gaz.regions(m.name))]
+    if normalise(m.name) in COMPASS:  # "the West", "the South": directions, not Cameroon's regions
+        return []
     found = [x for x in gaz.lookup(m.name) if _usable(x, m.name)]
     if m.form == "facility":
         found = [x for x in found if x.entry.place.kind == "city"]
+    if m.label == "LOC":  # continents, seas, "the Middle East": no small town of that name
+        found = [x for x in found if x.entry.place.kind != "city" or x.entry.population >= LOC_MIN_CITY_POPULATION]
     return [(x, True) for x in found]
 
 
 @dataclass(frozen=True, slots=True)
 class _Context:
     countries: frozenset[str]  # ISO alpha-2 of countries the article names
-    regions: frozenset[tuple[str, str]]  # (country, admin1) of regions the article names
     near: frozenset[tuple[str, str]] = frozenset()  # (country, admin1) of other places in the sentence
 
 
@@ -140,12 +157,9 @@ def _near(e, near: frozenset[tuple[str, str]]) -> bool:
 
 def _score(match: Match, bare: bool, ctx: _Context) -> float:
     e = match.entry
-    key = (e.place.country, e.admin1)
     score = math.log10(e.population + 10)
     if e.place.country in ctx.countries:
         score += CONTEXT_COUNTRY_BONUS
-    if e.place.kind == "city" and key in ctx.regions:
-        score += CONTEXT_REGION_BONUS
     if _near(e, ctx.near):
         score += SAME_SENTENCE_ADMIN1_BONUS
     if not match.primary:
@@ -157,42 +171,57 @@ def _score(match: Match, bare: bool, ctx: _Context) -> float:
 
 def _display(entry, m: _Mention):
     """Towns are shown as the article spells them (a recorded name of the place: "Kupiansk" for
-    GeoNames' "Kupyansk"); countries and regions by their official name."""
+    GeoNames' "Kupyansk"), unless in capitals (datelines); countries and regions by their official name."""
     place = entry.place
-    if place.kind == "city" and m.form == "name" and m.name[:1].isupper():
-        return replace(place, name=m.name[4:] if m.name.startswith("the ") else m.name)
+    name = m.name[4:] if m.name.startswith("the ") else m.name
+    if place.kind == "city" and m.form == "name" and name[:1].isupper() and not name.isupper():
+        return replace(place, name=name)
     return place
 
 
 def resolve(mentions: list[_Mention], countries: set[str], text: str) -> list[PlaceMention]:
-    """Two passes: pick each mention's best place, then re-pick knowing the regions the article names
-    and the regions of the other places in the same sentence."""
+    """Pick one place per name in the article (one sense per discourse: the candidate with the best
+    score summed over the name's mentions), knowing the countries the article names and, per mention,
+    the regions of the other places in its sentence (from a first, context-free pick)."""
     cands = [_candidates(m, text) for m in mentions]
-    ctx = _Context(frozenset(countries), frozenset())
-    picks = [max(c, key=lambda x: _score(*x, ctx))[0].entry if c else None for c in cands]
-    regions = frozenset((p.place.country, p.admin1) for p in picks if p is not None and p.place.kind == "region")
-    countries = ctx.countries | {cc for cc, _ in regions}  # "Alabama" says the article is about the US
-    bests, nears = [], []
-    for i, (m, c) in enumerate(zip(mentions, cands)):
-        near = frozenset((p.place.country, p.admin1) for j, p in enumerate(picks)
-                         if p is not None and mentions[j].sentence == m.sentence
-                         and normalise(mentions[j].name) != normalise(m.name))
-        bests.append(max(c, key=lambda x: _score(*x, _Context(countries, regions, near)))[0].entry if c else None)
-        nears.append(near)
+    first = [max(c, key=lambda x: _score(*x, _Context(frozenset(countries))))[0].entry if c else None
+             for c in cands]
+    keys = [(normalise(m.name), m.form) for m in mentions]
+    named = frozenset(countries)
+    # "Alabama" says the article is about the US, but a region never vouches for itself
+    region_of = {keys[j][0]: p.place.country for j, p in enumerate(first) if p is not None and p.place.kind == "region"}
+    context = {k: named | {cc for name, cc in region_of.items() if name != k[0]} for k in keys}
+    nears = [frozenset((p.place.country, p.admin1) for j, p in enumerate(first)
+                       if p is not None and mentions[j].sentence == m.sentence and keys[j][0] != keys[i][0])
+             for i, m in enumerate(mentions)]
+    chosen: dict[tuple[str, str], Match] = {}
+    for key in dict.fromkeys(keys):
+        group = [i for i, k in enumerate(keys) if k == key and cands[i]]
+        if group:
+            total = lambda x: sum(_score(x[0], x[1], _Context(context[key], nears[i])) for i in group)  # noqa: E731
+            chosen[key] = max(cands[group[0]], key=total)[0]
     out = []
-    for i, (m, best) in enumerate(zip(mentions, bests)):
-        others = ctx.countries | {p.place.country for j, p in enumerate(bests)
-                                  if p is not None and normalise(mentions[j].name) != normalise(m.name)}
-        if best is not None and _supported(best, others, nears[i]):
-            out.append(PlaceMention(m.span, _display(best, m)))
+    for i, m in enumerate(mentions):
+        match = chosen.get(keys[i])
+        if match is None or not cands[i]:  # "us" shares a key with "US" but is no place
+            continue
+        others = named | {p.entry.place.country for k, p in chosen.items() if k[0] != keys[i][0]}
+        if _supported(match, others, nears[i]):
+            out.append(PlaceMention(m.span, _display(match.entry, m)))
     return out
 
 
-def _supported(best, others: frozenset[str], near: frozenset[tuple[str, str]]) -> bool:
+def _supported(match: Match, others: frozenset[str], near: frozenset[tuple[str, str]]) -> bool:
     """Whether the article backs this reading: its country is named or holds another place named, or
-    a place in the sentence shares its region. Unbacked, a region is kept only when the
-    article names no other country, a town only when it is big (MIN_UNSUPPORTED_POPULATION)."""
-    if best.place.kind == "country" or best.place.country in others or _near(best, near):
+    a place in the sentence shares its region. Unbacked, an alternate-name match is dropped ("White
+    House" is an old name of Casablanca), a region is kept only when the article names no other
+    country, a town only when it is big (MIN_UNSUPPORTED_POPULATION)."""
+    best = match.entry
+    if best.place.country in others or _near(best, near):
+        return True
+    if not match.primary:
+        return False
+    if best.place.kind == "country":
         return True
     if best.place.kind == "region":
         return not others  # "the West Coast office" of a US story is no region of The Gambia
