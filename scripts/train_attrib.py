@@ -33,8 +33,29 @@ SEED = 13
 MIN_CUE_COUNT = 2  # a lemma enters the lexicon when it heads a gold cue at least twice in train
 C_VALUE = 0.25  # L2 inverse strength; article-held-out cue F1 on train: 0.25 → 0.783, 0.5 → 0.782, 1.0 → 0.778
 HOLDOUT_SHARE = 0.15
+FOLDS = 3  # cross-fitting folds for the cue probabilities the second stage learns from
+FILTER_MIN_P1 = 0.15  # candidates below this cue probability are never built (speed); the filter decides above it
+FILTER_C = 1.0
 MIN_WEIGHT = 1e-3  # weights smaller than this are dropped from the shipped file
 OUT = Path(__file__).resolve().parent.parent / "src" / "claimgraph" / "data" / "attrib"
+
+
+def read_relations(path: str) -> list[dict[str, list[tuple[int, int]]]]:
+    """Cue, content and source spans of every relation in one BRAT file (as polnear.py reads them)."""
+    spans, out = {}, []
+    for line in open(path, encoding="utf-8"):
+        if not re.match(r"[TE]\d+\t", line):
+            continue
+        parts = line.rstrip("\n").split("\t")
+        if parts[0].startswith("T"):
+            kind, _, where = parts[1].partition(" ")
+            spans[parts[0]] = [tuple(map(int, p.split())) for p in where.split(";")]
+        else:
+            roles = {r.rstrip("0123456789"): t for r, _, t in (i.partition(":") for i in parts[1].split())}
+            if "Cue" in roles and "Content" in roles:
+                out.append(roles)
+    return [{k: spans[r[k.capitalize()]] if k.capitalize() in r else [] for k in ("cue", "content", "source")}
+            for r in out]
 
 
 def read_cue_spans(path: str) -> list[tuple[list[tuple[int, int]], bool]]:
@@ -61,8 +82,9 @@ def load_split(split_dir: str) -> tuple[list[str], list[str], list[list[list[tup
     for n in sorted(os.listdir(ann_dir)):
         first_ann.setdefault(n[:-4].rsplit("_", 1)[0], os.path.join(ann_dir, n))
     texts = [open(os.path.join(split_dir, "text", n + ".txt"), encoding="utf-8").read() for n in names]
-    cues = [read_cue_spans(first_ann[n]) if n in first_ann else [] for n in names]
-    return names, texts, cues
+    rels = [read_relations(first_ann[n]) if n in first_ann else [] for n in names]
+    cues = [[(r["cue"], bool(r["source"])) for r in rs] for rs in rels]
+    return names, texts, cues, rels
 
 
 def parse(texts: list[str], cache: str | None):
@@ -132,7 +154,7 @@ def main() -> int:
     ap.add_argument("--cache", help="DocBin file to reuse/save the parse")
     args = ap.parse_args()
     random.seed(SEED)
-    names, texts, golds = load_split(args.train_dir)
+    names, texts, golds, relations = load_split(args.train_dir)
     docs = parse(texts, args.cache)
     lexicon = build_lexicon(docs, golds)
     rows, y, art = examples(docs, golds, lexicon)
@@ -157,7 +179,93 @@ def main() -> int:
             "weights": weights}
     (OUT / "cue_model.json").write_text(json.dumps(meta, sort_keys=True, indent=0), encoding="utf-8")
     print(f"wrote {OUT}/cue_lexicon.tsv and cue_model.json ({len(weights)} weights)", file=sys.stderr)
+    train_filter(docs, texts, relations, lexicon, rows, y, art)
     return 0
+
+
+def _chars(spans) -> set[int]:
+    return {i for s, e in spans for i in range(s, e)}
+
+
+def strict_label(raw, golds) -> int:
+    """1 when a gold relation shares the cue, overlaps the content and agrees on the source (polnear.py strict)."""
+    cue = _chars([(raw.cue_span.start, raw.cue_span.end)])
+    content = _chars([(s.start, s.end) for s in raw.content_spans])
+    source = _chars([(raw.source_span.start, raw.source_span.end)]) if raw.source_span else set()
+    for g in golds:
+        if cue & _chars(g["cue"]) and content & _chars(g["content"]):
+            gs = _chars(g["source"])
+            if (gs & source) if gs else not source:
+                return 1
+    return 0
+
+
+def crossfit_probs(docs, lexicon, rows, y, art) -> list[dict[int, float]]:
+    """Per doc: token id → cue probability from a stage-1 model that did not see that doc (K folds)."""
+    from claimgraph.extract.attrib.features import candidates
+
+    folds = np.array([k % FOLDS for k in range(len(docs))])
+    rng = random.Random(SEED)
+    order = list(range(len(docs)))
+    rng.shuffle(order)
+    folds[order] = np.arange(len(docs)) % FOLDS
+    vec = DictVectorizer()
+    X = vec.fit_transform(rows)
+    probs: list[dict[int, float]] = [{} for _ in docs]
+    for k in range(FOLDS):
+        train = folds[art] != k
+        m = LogisticRegression(C=C_VALUE, max_iter=2000, random_state=SEED).fit(X[train], y[train])
+        for d in np.where(folds == k)[0]:
+            cands = list(candidates(docs[d], lexicon))
+            if cands:
+                p = m.predict_proba(vec.transform([dict.fromkeys(f, 1) for _, f in cands]))[:, 1]
+                probs[d] = {tok.i: float(pi) for (tok, _), pi in zip(cands, p)}
+    return probs
+
+
+def train_filter(docs, texts, relations, lexicon, rows, y, art) -> None:
+    """Second stage: keep or drop each attribution built from a cue, learned on cross-fitted cue probabilities."""
+    from claimgraph.extract.attrib import cues, filter as attfilter, spans
+    from claimgraph.extract.attrib.quotes import quote_regions
+
+    cues.lexicon.cache_clear()
+    cues.source_rates.cache_clear()
+    cues._table.cache_clear()
+    probs = crossfit_probs(docs, lexicon, rows, y, art)
+    feats, labels, article = [], [], []
+    n_gold = 0
+    for d, (doc, text) in enumerate(zip(docs, texts)):
+        regions = quote_regions(text)
+        n_gold += len(relations[d])
+        for i, p1 in probs[d].items():
+            if p1 < FILTER_MIN_P1:
+                continue
+            raw = spans.build(doc[i], regions, text)
+            if raw is None:
+                continue
+            feats.append(attfilter.features(raw, p1))
+            labels.append(strict_label(raw, relations[d]))
+            article.append(d)
+    labels, article = np.array(labels), np.array(article)
+    vec = DictVectorizer()
+    X = vec.fit_transform(feats)
+    held = np.isin(article, random.Random(SEED + 1).sample(range(len(docs)), int(HOLDOUT_SHARE * len(docs))))
+    m = LogisticRegression(C=FILTER_C, max_iter=3000, random_state=SEED).fit(X[~held], labels[~held])
+    p = m.predict_proba(X[held])[:, 1]
+    gold_held = sum(len(relations[d]) for d in set(article[held].tolist()))
+    best = (0.0, 0.5)
+    for th in np.arange(0.1, 0.8, 0.02):
+        tp = int(((p >= th) & (labels[held] == 1)).sum())
+        best = max(best, (2 * tp / ((p >= th).sum() + gold_held), float(th)))
+    print(f"filter: {len(labels)} candidates ({labels.sum()} strict), held-out strict F1 ~{best[0]:.3f} "
+          f"at {best[1]:.2f}", file=sys.stderr)
+    m.fit(X, labels)
+    weights = {k: round(float(w), 4) for k, w in zip(vec.get_feature_names_out(), m.coef_[0]) if abs(w) >= MIN_WEIGHT}
+    meta = {"trained_on": "PolNeAR train, cross-fitted cue probabilities", "seed": SEED, "C": FILTER_C,
+            "min_p1": FILTER_MIN_P1, "threshold": round(best[1], 2), "heldout_strict_f1": round(best[0], 3),
+            "intercept": round(float(m.intercept_[0]), 4), "weights": weights}
+    (OUT / "attribution_filter.json").write_text(json.dumps(meta, sort_keys=True, indent=0), encoding="utf-8")
+    print(f"wrote {OUT}/attribution_filter.json ({len(weights)} weights)", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -6,18 +6,26 @@ from dataclasses import replace
 
 from ..types import ArticleAnalysis, Attribution
 from .attrib import annotate, cues, forms, spans
+from .attrib import filter as attfilter
 from .attrib.quotes import quote_regions
-from .attrib.sources import SourceResolver
+from .attrib.sources import VAGUE_NOUNS, SourceResolver
 from .attrib.spans import RawAttribution
 
-VAGUE_FORMS = ("according_to",)
+
+def _vague(raw: RawAttribution) -> bool:
+    """'Reports emerged that …': a report-like plural subject without determiner marks a vague-source attribution,
+    kept whatever the filter says (the kind of statement issue 3 asks to mark as vague)."""
+    src = raw.source_tok
+    return (src is not None and src.lower_ in VAGUE_NOUNS and src.tag_ == "NNS"
+            and not any(c.dep_ in ("det", "poss") for c in src.children))
 
 
 def detect(doc) -> list[RawAttribution]:
     """Every raw attribution in the doc, in text order, without duplicates."""
     text = doc.text
     regions = quote_regions(text)
-    raws = [r for tok, _ in cues.detect(doc) if (r := spans.build(tok, regions, text)) is not None]
+    raws = [r for tok, p in cues.detect(doc, threshold=attfilter.model()["min_p1"])
+            if (r := spans.build(tok, regions, text)) is not None and (attfilter.keep(r, p) or _vague(r))]
     ents = list(doc.ents)
     raws += forms.colon_attributions(doc, text, ents, cues.lexicon())
     raws += forms.dash_bylines(doc, text, ents, regions)
