@@ -12,7 +12,8 @@ A town below MIN_UNSUPPORTED_POPULATION is dropped unless the article supports i
 
 Disambiguation (documented rule): score = log10(population) + CONTEXT_COUNTRY_BONUS when the
 candidate's country is named in the article (as a country, a demonym or through a region it names)
-+ SAME_SENTENCE_ADMIN1_BONUS when another place in the sentence lies in the same admin-1 region
++ NEIGHBOUR_ADMIN1_BONUS when a place listed right beside it ("Paris, Texas", "near A, B and C")
+lies in the same admin-1 region
 − ALTERNATE_NAME_PENALTY for a match on an alternate (historic, foreign) name − BARE_REGION_PENALTY
 for a region named without an admin word. One name keeps one place through the article.
 """
@@ -29,15 +30,15 @@ from .gazetteer import ADMIN_WORDS, Match, load_gazetteer, normalise
 
 # Score weights, in log10(population) units; set by hand on the seeds, a few ECB+ texts and table rows
 # (tests/extract/test_places.py): a country named in the article outweighs a 30x population gap but not
-# a 100x one (US news naming "Paris" means France); a place in the same sentence and admin-1 region
+# a 100x one (US news naming "Paris" means France); a place listed beside it in the same admin-1 region
 # outweighs a 100x gap ("Paris, Texas"). A region named elsewhere in the article adds nothing: US
 # political news names many states, and that must not make "the Paris agreement" Texan.
 CONTEXT_COUNTRY_BONUS = 1.5
-SAME_SENTENCE_ADMIN1_BONUS = 2.0
+NEIGHBOUR_ADMIN1_BONUS = 2.0
 ALTERNATE_NAME_PENALTY = 2.0
 BARE_REGION_PENALTY = 1.0  # bare "Kursk": the town, unless the region is > 10x bigger ("California")
 # A town smaller than this is kept only when the article supports it (its country or region is named,
-# or a place in the same sentence lies in its region): small towns share names with teams, people and
+# or a place listed beside it lies in its region): small towns share names with teams, people and
 # streets ("Creighton", "Broadway", "Steinberg, 48,"). Set on 25 ECB+ texts read by eye.
 MIN_UNSUPPORTED_POPULATION = 20_000
 MAX_CODE_LENGTH = 3  # names this short ("US", "UK") are codes: capitals only, countries only
@@ -50,6 +51,7 @@ COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest",
                      "central", "midwest", "eastern", "western", "northern", "southern", "middle"})
 _FACILITY = re.compile(r"^(?:(?:the )?port of |(?:the )?airport of )(?P<a>.+)$|^(?P<b>.+?) (?:air ?base|airport|"
                        r"airfield|naval base|military base|port)$", re.I)
+_LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or)?\s*$")
 _REPUBLIC = re.compile(r"^(?:the )?republic of (?P<x>.+)$", re.I)
 
 
@@ -58,37 +60,35 @@ class _Mention:
     span: Span
     name: str  # the name to look up, without admin words
     form: str  # name | region | facility
-    sentence: int
     label: str  # the entity label (GPE, LOC, FAC)
 
 
 def run(doc, analysis: ArticleAnalysis) -> ArticleAnalysis:
     text = analysis.article.text
     mentions = [m for e in analysis.entities if e.label in PLACE_LABELS
-                if (m := _read(text, e.span, e.label, analysis.sentences)) is not None]
+                if (m := _read(text, e.span, e.label)) is not None]
     places = resolve(mentions, _context_countries(doc, analysis), text)
     return replace(analysis, places=tuple(places))
 
 
-def _read(text: str, span: Span, label: str, sentences: tuple[Span, ...]) -> _Mention | None:
+def _read(text: str, span: Span, label: str) -> _Mention | None:
     """The mention's form and lookup name, extending the span over a following admin word."""
     start, end = span.start, span.end
     surface = re.sub(r"(?:'s|’s)$", "", text[start:end])
     end = start + len(surface)
-    sentence = next((i for i, s in enumerate(sentences) if s.start <= start < s.end), -1)
     words = surface.split()
     if len(words) > 1 and words[-1].lower() in ADMIN_WORDS:
-        return _Mention(Span(start, end), " ".join(words[:-1]), "region", sentence, label)
+        return _Mention(Span(start, end), " ".join(words[:-1]), "region", label)
     if m := _REPUBLIC.match(surface):
-        return _Mention(Span(start, end), m["x"], "region", sentence, label)
+        return _Mention(Span(start, end), m["x"], "region", label)
     if m := _FACILITY.match(surface):
-        return _Mention(Span(start, end), m["a"] or m["b"], "facility", sentence, label)
+        return _Mention(Span(start, end), m["a"] or m["b"], "facility", label)
     if label == "FAC":  # "the White House" is no town called White House
         return None
     following = re.match(r"\s+([A-Za-z]+)", text[end : end + 30])
     if following and following[1].lower() in ADMIN_WORDS and (following[1].istitle() or following[1] == "region"):
-        return _Mention(Span(start, end + following.end()), surface, "region", sentence, label)
-    return _Mention(Span(start, end), surface, "name", sentence, label)
+        return _Mention(Span(start, end + following.end()), surface, "region", label)
+    return _Mention(Span(start, end), surface, "name", label)
 
 
 def _context_countries(doc, analysis: ArticleAnalysis) -> set[str]:
@@ -144,11 +144,11 @@ def _candidates(m: _Mention, text: str) -> list[tuple[Match, bool]]:
 @dataclass(frozen=True, slots=True)
 class _Context:
     countries: frozenset[str]  # ISO alpha-2 of countries the article names
-    near: frozenset[tuple[str, str]] = frozenset()  # (country, admin1) of other places in the sentence
+    near: frozenset[tuple[str, str]] = frozenset()  # (country, admin1) of the places listed beside it
 
 
 def _near(e, near: frozenset[tuple[str, str]]) -> bool:
-    """A town or region in the admin-1 region of another place in the sentence ("Atlanta, Georgia"),
+    """A town or region in the admin-1 region of a place listed beside it ("Atlanta, Georgia"),
     or a country holding one ("Tbilisi, Georgia")."""
     if e.place.kind == "country":
         return any(cc == e.place.country for cc, _ in near)
@@ -161,7 +161,7 @@ def _score(match: Match, bare: bool, ctx: _Context) -> float:
     if e.place.country in ctx.countries:
         score += CONTEXT_COUNTRY_BONUS
     if _near(e, ctx.near):
-        score += SAME_SENTENCE_ADMIN1_BONUS
+        score += NEIGHBOUR_ADMIN1_BONUS
     if not match.primary:
         score -= ALTERNATE_NAME_PENALTY
     if bare and e.place.kind == "region":
@@ -179,10 +179,21 @@ def _display(entry, m: _Mention):
     return place
 
 
+def _neighbours(mentions: list[_Mention], i: int, text: str) -> list[int]:
+    """The mentions listed right next to mention i: "Paris, Texas", "near A, B and C"."""
+    out = []
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(mentions):
+            a, b = sorted((mentions[i].span, mentions[j].span), key=lambda sp: sp.start)
+            if _LIST_GAP.match(text[a.end : b.start]):
+                out.append(j)
+    return out
+
+
 def resolve(mentions: list[_Mention], countries: set[str], text: str) -> list[PlaceMention]:
     """Pick one place per name in the article (one sense per discourse: the candidate with the best
     score summed over the name's mentions), knowing the countries the article names and, per mention,
-    the regions of the other places in its sentence (from a first, context-free pick)."""
+    the regions of the places listed beside it (from a first, context-free pick)."""
     cands = [_candidates(m, text) for m in mentions]
     first = [max(c, key=lambda x: _score(*x, _Context(frozenset(countries))))[0].entry if c else None
              for c in cands]
@@ -191,9 +202,9 @@ def resolve(mentions: list[_Mention], countries: set[str], text: str) -> list[Pl
     # "Alabama" says the article is about the US, but a region never vouches for itself
     region_of = {keys[j][0]: p.place.country for j, p in enumerate(first) if p is not None and p.place.kind == "region"}
     context = {k: named | {cc for name, cc in region_of.items() if name != k[0]} for k in keys}
-    nears = [frozenset((p.place.country, p.admin1) for j, p in enumerate(first)
-                       if p is not None and mentions[j].sentence == m.sentence and keys[j][0] != keys[i][0])
-             for i, m in enumerate(mentions)]
+    nears = [frozenset((first[j].place.country, first[j].admin1) for j in _neighbours(mentions, i, text)
+                       if first[j] is not None and keys[j][0] != keys[i][0])
+             for i in range(len(mentions))]
     chosen: dict[tuple[str, str], Match] = {}
     for key in dict.fromkeys(keys):
         group = [i for i, k in enumerate(keys) if k == key and cands[i]]
@@ -213,7 +224,7 @@ def resolve(mentions: list[_Mention], countries: set[str], text: str) -> list[Pl
 
 def _supported(match: Match, others: frozenset[str], near: frozenset[tuple[str, str]]) -> bool:
     """Whether the article backs this reading: its country is named or holds another place named, or
-    a place in the sentence shares its region. Unbacked, an alternate-name match is dropped ("White
+    a place listed beside it shares its region. Unbacked, an alternate-name match is dropped ("White
     House" is an old name of Casablanca), a region is kept only when the article names no other
     country, a town only when it is big (MIN_UNSUPPORTED_POPULATION)."""
     best = match.entry
