@@ -28,7 +28,7 @@ def detect(doc) -> list[RawAttribution]:
             if (r := spans.build(tok, regions, text)) is not None and (attfilter.keep(r, p) or _vague(r))]
     ents = list(doc.ents)
     raws += forms.colon_attributions(doc, text, ents, cues.lexicon())
-    raws += forms.dash_bylines(doc, text, ents, regions)
+    raws += forms.dash_bylines(doc, text, ents)
     seen, out = set(), []
     for raw in sorted(raws, key=lambda r: (r.cue_span.start, r.content_spans[0].start)):
         key = (raw.content_spans, raw.source_span)

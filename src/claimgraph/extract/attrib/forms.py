@@ -16,6 +16,10 @@ MIN_HEADER_CUE_COUNT = 5
 LINE = re.compile(r"[^\n]+")
 BULLET = re.compile(r"\s*(?:[•●▪◦‣*·]|[-–—](?=\s)|\d{1,2}[.)](?=\s))\s*")
 DASH_BYLINE = re.compile(r"\s*[―—–]\s*")
+HEADLINE_LABEL_TOKENS = 3  # "Poll:", "Report:", "Sanders:" opening a headline
+BYLINE_MAX_CHARS = 80  # "― Name, city" after a quoted paragraph
+QUOTE_STARTS = frozenset('“”"«\'‘')
+QUOTE_ENDS = frozenset('”"»\'’')
 SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
@@ -42,11 +46,23 @@ def _is_quoting_header(doc, start: int, end: int, lexicon: dict[str, tuple[int, 
     return False
 
 
-def _is_name_label(doc, start: int, end: int) -> bool:
+def _is_name_label(doc, start: int, end: int, headline: bool) -> bool:
+    """'WALLACE:', 'Rep. John Mica:' — or in a headline any short capitalised label ('Poll: …')."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not 0 < len(span) <= NAME_MAX_TOKENS:
         return False
+    if headline and len(span) <= HEADLINE_LABEL_TOKENS and span[0].text[:1].isupper():
+        return all(t.pos_ in ("PROPN", "NOUN") or t.is_punct for t in span)
     return all(t.pos_ == "PROPN" or t.is_punct or t.text.isupper() for t in span)
+
+
+def _label_source(doc, ents, start: int, end: int):
+    """The named speaker in a label, else the label itself."""
+    tok, span = _speaker(ents, start, end)
+    if tok is not None:
+        return tok, span
+    label = doc.char_span(start, end, alignment_mode="expand")
+    return (label.root, Span(start, end)) if label is not None else (None, None)
 
 
 def colon_attributions(doc, text: str, ents, lexicon) -> Iterator[RawAttribution]:
@@ -58,10 +74,10 @@ def colon_attributions(doc, text: str, ents, lexicon) -> Iterator[RawAttribution
             continue
         head_start = ls + len(text[ls:colon]) - len(text[ls:colon].lstrip())
         quoting = _is_quoting_header(doc, head_start, colon, lexicon)
-        label = _is_name_label(doc, head_start, colon)
+        label = _is_name_label(doc, head_start, colon, headline=k == 0)
         if not (quoting or label):
             continue
-        src_tok, src_span = _speaker(ents, head_start, colon)
+        src_tok, src_span = _speaker(ents, head_start, colon) if quoting else _label_source(doc, ents, head_start, colon)
         cue_tok = doc.char_span(colon, colon + 1, alignment_mode="expand")
         if src_tok is None or cue_tok is None:
             continue
@@ -82,17 +98,24 @@ def _bullets(text: str, lines, cue, cue_span, src_tok, src_span) -> Iterator[Raw
         yield RawAttribution(cue, cue_span, src_tok, src_span, (Span(m.end(), le),), "list")
 
 
-def dash_bylines(doc, text: str, ents, regions) -> Iterator[RawAttribution]:
-    """'“…” ― Sonya Herridge': a quotation followed by a dash and the speaker's name."""
-    for qs, qe in regions:
-        m = DASH_BYLINE.match(text, qe)
-        if m is None or not m.group().strip():
+def dash_bylines(doc, text: str, ents) -> Iterator[RawAttribution]:
+    """'“…” ― Sonya Herridge': a quoted paragraph closed by a dash and the speaker's name."""
+    for m in DASH_BYLINE.finditer(text):
+        qe = m.start()
+        if not m.group().strip() or qe == 0 or text[qe - 1] not in QUOTE_ENDS:
+            continue
+        qs = text.rfind("\n", 0, qe) + 1
+        while qs < qe and text[qs].isspace():
+            qs += 1
+        if text[qs] not in QUOTE_STARTS:
             continue
         line_end = text.find("\n", m.end())
         line_end = len(text) if line_end < 0 else line_end
-        src_tok, src_span = _speaker(ents, m.end(), min(line_end, m.end() + 80))
-        dash = doc.char_span(qe, m.end(), alignment_mode="expand")
+        if line_end - m.end() > BYLINE_MAX_CHARS:
+            continue
+        src_tok, src_span = _label_source(doc, ents, m.end(), line_end)
+        dash_pos = qe + m.group().index(m.group().strip()[0])
+        dash = doc.char_span(dash_pos, dash_pos + 1, alignment_mode="expand")
         if src_tok is None or dash is None:
             continue
-        dash_pos = qe + m.group().index(m.group().strip()[0])
         yield RawAttribution(dash.root, Span(dash_pos, dash_pos + 1), src_tok, src_span, (Span(qs, qe),), "direct")

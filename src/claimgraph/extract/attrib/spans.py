@@ -179,7 +179,27 @@ def adjacent_quotes(cue, cspan: Span, src_span: Span | None, regions: list[tuple
     if after and re.fullmatch(r"[\s,:]*", text[right:after[0]]) and (out or ":" in text[right:after[0]]
                                                                        or not _more_after(cue, after)):
         out.append(Span(*after))
+    if out:
+        out += _continuation(cue, out[-1], regions, text)
     return out
+
+
+def _continuation(cue, last: Span, regions: list[tuple[int, int]], text: str) -> list[Span]:
+    """Quoted sentences that follow in the same paragraph with no attribution of their own
+    ('“A,” she said. “B.”' credits B to her too)."""
+    out = []
+    pos = max(last.end, cue.sent.end_char)
+    while True:
+        nxt = next((r for r in regions if r[0] >= pos), None)
+        if nxt is None or not re.fullmatch(r"[ \t.]*", text[pos:nxt[0]]):
+            return out
+        tail = re.match(r"[ \t.,]*(\n|$)", text[nxt[1]:])
+        if tail is None:
+            return out  # the next quotation has its own attribution after it
+        out.append(Span(*nxt))
+        if tail.group(1) == "\n":
+            return out
+        pos = nxt[1]
 
 
 def _more_after(cue, region) -> bool:
@@ -204,7 +224,10 @@ def build(cue, regions: list[tuple[int, int]], text: str) -> RawAttribution | No
     src_span_ = _source_span(cue.doc, src_ids)
     if cue.pos_ == "VERB":
         quoted = adjacent_quotes(cue, cspan, src_span_, regions, text)
-        if quoted and (not content or any(_overlaps(q, c) for q in quoted for c in content)):
+        governs = any(c.dep_ in CONTENT_DEPS for c in cue.children)
+        if quoted and (not content or not governs or any(_overlaps(q, c) for q in quoted for c in content)):
+            if not governs and not any(_overlaps(q, c) for q in quoted for c in content):
+                content = ()  # "…,” he said in an interview": the quotation, not the prepositional phrase
             content = _merge(list(content) + quoted)
             form = "direct"
     if not content:
