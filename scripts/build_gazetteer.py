@@ -14,6 +14,8 @@ Sources and what each gives:
     GeoNames records): admin-1 regions with English names, type (oblast, republic, state …),
     ISO 3166-2 code and centre coordinates; country centre coordinates.
   * pycountry (ISO 3166): official and common country names.
+  * airportsdata (MIT; OurAirports-derived): airports with an IATA code and all air bases, as
+    facilities (no PyPI gazetteer ships ports or other facilities).
   * countryinfo (MIT): alternate country spellings and codes ("UK", "USA") and demonyms (used as
     context for disambiguation only, never as places).
 
@@ -188,17 +190,46 @@ def region_rows(cities: dict[int, dict], states, state_cities) -> list[tuple]:
     return rows
 
 
+BASE_WORDS = ("air base", "airbase", "air force base", "naval air station", "air station", "airfield")
+GENERIC_WORDS = frozenset({"international", "airport", "air", "base", "airbase", "force", "naval", "station",
+                           "airfield", "regional", "municipal", "national", "domestic"})
+
+
+def facility_rows() -> list[tuple]:
+    """Airports with an IATA code and every air base / air station, with the names news uses:
+    the full name, and its core name + "airport" / "air base" ("Boryspil airport")."""
+    import airportsdata
+
+    rows = []
+    for icao, a in sorted(airportsdata.load("ICAO").items()):
+        name = a["name"]
+        base = any(w in name.lower() for w in BASE_WORDS)
+        if not (a["iata"] or base) or not latin(name):
+            continue
+        core = " ".join(w for w in name.split() if w.lower().strip("(),") not in GENERIC_WORDS)
+        kinds = ("air base", "airbase") if base else ("airport", "international airport")
+        cores = [core] if core else []
+        city = (a["city"] or "").strip()
+        if city and core.startswith(city + " "):  # "London Heathrow" → also "Heathrow airport"
+            cores.append(core[len(city) + 1 :])
+        names = [name] + [f"{c} {k}" for c in cores for k in kinds]
+        rows.append((f"icao:{icao}", "facility", name, a["country"], "", float(a["lat"]), float(a["lon"]), 0,
+                     clean(names), "", []))
+    return rows
+
+
 def main() -> int:
     cities = load_cities()
     countries, states, state_cities = csc_data()
-    rows = country_rows(countries) + region_rows(cities, states, state_cities) + city_rows(cities)
+    rows = (country_rows(countries) + region_rows(cities, states, state_cities) + city_rows(cities)
+            + facility_rows())
     rows.sort(key=lambda r: r[0])
     OUT.parent.mkdir(parents=True, exist_ok=True)
     lines = ["id\tkind\tname\tcountry\tadmin1\tlat\tlon\tpopulation\tkeys\tprimary\tcapital_alias\tdemonyms"]
     for r in rows:
         keys = list(dict.fromkeys(normalise(n) for n in r[8]))
         # official names; short codes ("US", "RUS") stay alternate names: they need upper case in text
-        primary = [k for k in keys if len(k) > 3] if r[1] != "city" else [normalise(r[2])]
+        primary = [k for k in keys if len(k) > 3] if r[1] not in ("city",) else [normalise(r[2])]
         lines.append("\t".join([r[0], r[1], r[2], r[3], r[4], f"{r[5]:.5f}", f"{r[6]:.5f}", str(r[7]),
                                 "|".join(keys), "|".join(primary), normalise(r[9]) if r[9] else "",
                                 "|".join(normalise(d) for d in r[10])]))

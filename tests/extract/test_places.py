@@ -40,6 +40,10 @@ ROWS = [
      {"Atlanta": ("US", "city", (33.75, -84.39)), "Georgia": ("US", "region", None)}),
     ("The UK and the USA signed the deal in London.",
      {"UK": ("GB", "country", None), "USA": ("US", "country", None), "London": ("GB", "city", (51.5, -0.13))}),
+    ("Jets took off from Ramstein Air Base in Germany.",
+     {"Ramstein Air Base": ("DE", "facility", (49.44, 7.6)), "Germany": ("DE", "country", None)}),
+    ("Flights resumed at Boryspil airport near Kyiv.",
+     {"Boryspil airport": ("UA", "facility", (50.35, 30.89)), "Kyiv": ("UA", "city", (50.45, 30.52))}),
     # negatives: demonyms, organisations named after places, people, plain words
     ("Russian and Ukrainian officials met American diplomats.", {}),
     ("The Institute for the Study of War said the Kremlin was silent.", {}),

@@ -5,8 +5,9 @@ Each mention is read in one of these forms, then resolved among the gazetteer's 
 * a name ("Pokrovsk", "North Korea", "the US");
 * an admin-1 region: "X Oblast", "X region", "X Krai", "Republic of X" (also when the admin word follows
   the entity: "Kursk" PRODUCT + "Oblast"); X is a region's name or the town it is named after;
-* a facility: "X Air Base", "Port of X" → the town X (no PyPI gazetteer ships facilities); other FAC
-  entities ("the White House") are not geocoded.
+* a facility: "X Air Base", "X airport" → the airport or air base (from airportsdata), else the town X
+  ("Port of X" → X: no PyPI gazetteer ships ports); other FAC entities ("the White House") are not
+  geocoded.
 
 A town below MIN_UNSUPPORTED_POPULATION is dropped unless the article supports it (see the constant).
 
@@ -49,8 +50,9 @@ LOC_MIN_CITY_POPULATION = 100_000  # a LOC mention ("Earth", "the Pacific") is a
 
 COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                      "central", "midwest", "eastern", "western", "northern", "southern", "middle"})
-_FACILITY = re.compile(r"^(?:(?:the )?port of |(?:the )?airport of )(?P<a>.+)$|^(?P<b>.+?) (?:air ?base|airport|"
-                       r"airfield|naval base|military base|port)$", re.I)
+_FACILITY = re.compile(r"^(?:(?:the )?port of |(?:the )?airport of )(?P<a>.+)$|^(?P<b>.+?) (?:(?:international )?airport|"
+                       r"air ?base|air force base|airfield|naval base|military base|port)$", re.I)
+_FACILITY_AFTER = re.compile(r"\s+(?:(?:international )?airport|air ?base|airfield)\b", re.I)
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or)?\s*$")
 _REPUBLIC = re.compile(r"^(?:the )?republic of (?P<x>.+)$", re.I)
 
@@ -85,6 +87,8 @@ def _read(text: str, span: Span, label: str) -> _Mention | None:
         return _Mention(Span(start, end), m["a"] or m["b"], "facility", label)
     if label == "FAC":  # "the White House" is no town called White House
         return None
+    if after := _FACILITY_AFTER.match(text, end):  # "Boryspil" GPE + "airport"
+        return _Mention(Span(start, after.end()), surface, "facility", label)
     following = re.match(r"\s+([A-Za-z]+)", text[end : end + 30])
     if following and following[1].lower() in ADMIN_WORDS and (following[1].istitle() or following[1] == "region"):
         return _Mention(Span(start, end + following.end()), surface, "region", label)
@@ -133,9 +137,10 @@ def _candidates(m: _Mention, text: str) -> list[tuple[Match, bool]]:
         return [(x, False) for x in (full or gaz.regions(m.name))]
     if normalise(m.name) in COMPASS:  # "the West", "the South": directions, not Cameroon's regions
         return []
-    found = [x for x in gaz.lookup(m.name) if _usable(x, m.name)]
-    if m.form == "facility":
-        found = [x for x in found if x.entry.place.kind == "city"]
+    if m.form == "facility":  # the facility itself ("Ramstein Air Base"), else the town it is named after
+        found = [x for x in gaz.lookup(surface) if x.entry.place.kind == "facility"]
+        return [(x, False) for x in found] or [(x, True) for x in gaz.lookup(m.name) if x.entry.place.kind == "city"]
+    found = [x for x in gaz.lookup(m.name) if _usable(x, m.name) and x.entry.place.kind != "facility"]
     if m.label == "LOC":  # continents, seas, "the Middle East": no small town of that name
         found = [x for x in found if x.entry.place.kind != "city" or x.entry.population >= LOC_MIN_CITY_POPULATION]
     return [(x, True) for x in found]
@@ -232,7 +237,7 @@ def _supported(match: Match, others: frozenset[str], near: frozenset[tuple[str, 
         return True
     if not match.primary:
         return False
-    if best.place.kind == "country":
+    if best.place.kind in ("country", "facility"):
         return True
     if best.place.kind == "region":
         return not others  # "the West Coast office" of a US story is no region of The Gambia
