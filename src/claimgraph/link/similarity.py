@@ -262,6 +262,10 @@ class ClaimMatcher:
         if todo:
             self._prepared.update(zip(todo, prepare(todo)))
 
+    def forget(self) -> None:
+        """Drop the prepared statements (a long-running process calls this between batches)."""
+        self._prepared.clear()
+
     def prepared(self, text: str) -> Text:
         """The prepared form of one statement (prepared now if it was not)."""
         self.prepare([text])
