@@ -27,7 +27,8 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "msrp" / "train.txt"
 DEFAULT_OUT = ROOT / "src" / "claimgraph" / "data" / "pairs" / "matcher.json"
 SEED = 13
-# Regularisation strength of the logistic regression; chosen by 10-fold CV on MSRP train (bench/msrp_eval.py).
+# Regularisation strength of the logistic regression; 10-fold CV on MSRP train (bench/msrp_eval.py --c):
+# C 0.1/0.3/1/3 → accuracy 0.765/0.773/0.775/0.775.
 C = 1.0
 
 

@@ -36,10 +36,13 @@ NUMBER_WORDS = {
 }
 SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 # A word piece aligned to one on the other side with cosine ≥ this counts as matched
-# (unaligned-content features). Chosen on MSRP train by 10-fold CV among 0.5/0.6/0.7.
+# (unaligned-content features). Set a priori, not tuned; the kernel features below cover the
+# other similarity levels.
 ALIGN_MIN = 0.6
 _WORD = re.compile(r"\d[\d,.]*\d|\d|\w+(?:'\w+)?|n't", re.UNICODE)
-_NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:\s*(thousand|million|billion|trillion))?", re.I)
+_NUMBER = re.compile(
+    r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:\s*(thousand|million|billion|trillion))?", re.IGNORECASE
+)
 
 
 class MatcherError(ClaimgraphError):
