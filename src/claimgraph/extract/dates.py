@@ -57,8 +57,8 @@ PATTERNS: tuple[tuple[str, re.Pattern], ...] = tuple((k, re.compile(p)) for k, p
     ("day_month", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?!\w)"),
     ("day_month", rf"\b{_MONTH}\s+{_DAY}\b(?!\s*(?:,\s*)?\d)(?!\s*(?:percent|%|troops|people|km|miles|dollars|years))"),
     ("weekday", rf"\b(?:(?i:last|next|this)\s+)?{_WEEKDAY}\b"),
-    ("relative", rf"(?i)\b(?:today|yesterday|tomorrow|tonight|(?:earlier|later)\s+this\s+(?:month|year)|"
-                 rf"(?:last|this|next)\s+(?:month|year)|{_NUMBER}\s+(?:days?|months?|years?)\s+ago)\b"),
+    ("relative", (rf"(?i)\b(?:today|yesterday|tomorrow|tonight|(?:earlier|later)\s+this\s+(?:month|year)|"
+                  rf"(?:last|this|next)\s+(?:month|year)|{_NUMBER}\s+(?:days?|months?|years?)\s+ago)\b")),
     ("month", rf"(?i:\b{_TEMPORAL_PREP})\s+(?P<d>{_MONTH})(?!\w)"),
     ("year", rf"(?i:\b{_TEMPORAL_PREP})\s+(?P<d>{_YEAR})\b(?!\s+(?!{_FUNCTION_WORD}\b)[a-z])"),
 ))

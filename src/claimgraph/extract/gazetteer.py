@@ -34,7 +34,7 @@ def normalise(name: str) -> str:
     name = "".join(ch for ch in name if not unicodedata.combining(ch)).lower().replace(".", "")
     name = re.sub(r"'s$", "", name).replace("'", "")  # soft signs in transliterations: Mar'inka = Marinka
     name = re.sub(r"\s+", " ", name).strip()
-    return name[4:] if name.startswith("the ") else name
+    return name.removeprefix("the ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +61,7 @@ class Gazetteer:
         self._names: dict[str, list[int]] = {}  # key -> [row * 2 + (1 if official name)]
         self._capitals: dict[str, list[int]] = {}
         self._demonyms: dict[str, str] = {}  # "ukrainian" -> "UA"
+        self._entries: dict[int, Entry] = {}
         names, capitals = self._names, self._capitals
         for row, line in enumerate(lines):
             cols = line.split("\t")
@@ -72,11 +73,13 @@ class Gazetteer:
             for demonym in filter(None, cols[11].split("|")):
                 self._demonyms.setdefault(demonym, cols[3])
 
-    @lru_cache(maxsize=65536)
     def entry(self, row: int) -> Entry:
-        pid, kind, name, cc, admin1, lat, lon, pop, _keys, primary, _cap, _dem = self._lines[row].split("\t")
-        place = Place(id=pid, name=name, lat=float(lat), lon=float(lon), country=cc or None, kind=kind)
-        return Entry(place, admin1, int(pop), frozenset(primary.split("|")))
+        """The row as an Entry, parsed on first use."""
+        if (found := self._entries.get(row)) is None:
+            pid, kind, name, cc, admin1, lat, lon, pop, _keys, primary, _cap, _dem = self._lines[row].split("\t")
+            place = Place(id=pid, name=name, lat=float(lat), lon=float(lon), country=cc or None, kind=kind)
+            found = self._entries[row] = Entry(place, admin1, int(pop), frozenset(primary.split("|")))
+        return found
 
     def lookup(self, name: str) -> list[Match]:
         """Every place called ``name`` (normalised), official names and alternate ones."""

@@ -51,10 +51,10 @@ LOC_MIN_CITY_POPULATION = 100_000  # a LOC mention ("Earth", "the Pacific") is a
 COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                      "central", "midwest", "eastern", "western", "northern", "southern", "middle"})
 _FACILITY = re.compile(r"^(?:(?:the )?port of |(?:the )?airport of )(?P<a>.+)$|^(?P<b>.+?) (?:(?:international )?airport|"
-                       r"air ?base|air force base|airfield|naval base|military base|port)$", re.I)
-_FACILITY_AFTER = re.compile(r"\s+(?:(?:international )?airport|air ?base|airfield)\b", re.I)
+                       r"air ?base|air force base|airfield|naval base|military base|port)$", re.IGNORECASE)
+_FACILITY_AFTER = re.compile(r"\s+(?:(?:international )?airport|air ?base|airfield)\b", re.IGNORECASE)
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or)?\s*$")
-_REPUBLIC = re.compile(r"^(?:the )?republic of (?P<x>.+)$", re.I)
+_REPUBLIC = re.compile(r"^(?:the )?republic of (?P<x>.+)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +178,7 @@ def _display(entry, m: _Mention):
     """Towns are shown as the article spells them (a recorded name of the place: "Kupiansk" for
     GeoNames' "Kupyansk"), unless in capitals (datelines); countries and regions by their official name."""
     place = entry.place
-    name = m.name[4:] if m.name.startswith("the ") else m.name
+    name = m.name.removeprefix("the ")
     if place.kind == "city" and m.form == "name" and name[:1].isupper() and not name.isupper():
         return replace(place, name=name)
     return place
@@ -214,8 +214,8 @@ def resolve(mentions: list[_Mention], countries: set[str], text: str) -> list[Pl
     for key in dict.fromkeys(keys):
         group = [i for i, k in enumerate(keys) if k == key and cands[i]]
         if group:
-            total = lambda x: sum(_score(x[0], x[1], _Context(context[key], nears[i])) for i in group)  # noqa: E731
-            chosen[key] = max(cands[group[0]], key=total)[0]
+            contexts = [_Context(context[key], nears[i]) for i in group]
+            chosen[key] = max(cands[group[0]], key=lambda x, cs=contexts: sum(_score(*x, c) for c in cs))[0]
     out = []
     for i, m in enumerate(mentions):
         match = chosen.get(keys[i])
