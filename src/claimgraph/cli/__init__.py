@@ -11,6 +11,7 @@ from .analyze import analyze_cmd
 from .brief import brief_cmd
 from .ingest import articles_cmd, ingest_cmd
 from .pairs import pairs_cmd
+from .stance import stance_cmd
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 
@@ -26,6 +27,7 @@ cli.add_command(brief_cmd)
 cli.add_command(ingest_cmd)
 cli.add_command(articles_cmd)
 cli.add_command(pairs_cmd)
+cli.add_command(stance_cmd)
 
 
 def main() -> None:
