@@ -122,3 +122,38 @@ def test_ids_are_stable_and_ordered():
     text = "Ann Lee said the talks failed. Bob Ray said they would resume."
     ids = [a.id for a in analyse(text).attributions]
     assert ids == ["t:a1", "t:a2"]
+
+
+def test_implicit_continuation_is_credited_to_the_previous_source():
+    text = ("The think tank's analysis suggests that the government hides the losses. "
+            "By not reporting them, the government can keep recruiting volunteers.")
+    atts = analyse(text).attributions
+    implicit = [a for a in atts if a.cue_span is None]
+    assert len(implicit) == 1
+    assert implicit[0].content(text).startswith("By not reporting them")
+    assert implicit[0].source == atts[0].source
+
+
+def test_no_continuation_after_a_plain_statement():
+    text = "The minister said the bridge will reopen. By Friday, traffic should be normal."
+    assert [a for a in analyse(text).attributions if a.cue_span is None] == []
+
+
+def test_dash_byline_after_quoted_paragraph():
+    text = "Readers wrote in.\n\n“The debate was a disaster for him.” ― Maria Gomez\n"
+    att = next(a for a in analyse(text).attributions if a.form == "direct")
+    assert att.source == "Maria Gomez"
+    assert att.content(text) == "“The debate was a disaster for him.”"
+
+
+def test_headline_label_is_a_colon_attribution():
+    text = "Sanders: Clinton needs to focus on the real issues\n\nThe senator spoke on Sunday."
+    att = analyse(text).attributions[0]
+    assert att.form == "colon" and att.source == "Sanders"
+    assert att.content(text) == "Clinton needs to focus on the real issues"
+
+
+def test_trailing_quote_continues_into_next_quoted_sentence():
+    text = "“We are ready,” the coach said. “The team has trained all summer.”\n\nThe match is on Monday."
+    att = analyse(text).attributions[0]
+    assert [s.of(text) for s in att.content_spans] == ["“We are ready,”", "“The team has trained all summer.”"]

@@ -41,11 +41,13 @@ def detect(doc) -> list[RawAttribution]:
 def run(doc, analysis: ArticleAnalysis) -> ArticleAnalysis:
     art = analysis.article
     resolver = SourceResolver(doc)
+    raws = detect(doc)
+    follow = forms.continuations(doc, raws)  # index of a raw → the sentence that goes on with its reasoning
     out: list[Attribution] = []
-    for n, raw in enumerate(detect(doc), 1):
+    for k, raw in enumerate(raws):
         src = resolver.resolve(raw.source_tok, raw.source_span)
         out.append(Attribution(
-            id=f"{art.id}:a{n}",
+            id="",
             article=art.id,
             source=src.name,
             source_span=raw.source_span,
@@ -60,6 +62,11 @@ def run(doc, analysis: ArticleAnalysis) -> ArticleAnalysis:
             source_role=src.role,
             source_org=src.org,
         ))
+        if k in follow:
+            out.append(replace(out[-1], source_span=None, cue_span=None, content_spans=(follow[k],),
+                               cue=f"{raw.cue_span.of(doc.text) if raw.cue_span else ''} (implicit continuation)",
+                               hedges=annotate.hedges(doc, raw.cue, (follow[k],)), date=None))
+    out = [replace(a, id=f"{art.id}:a{n}") for n, a in enumerate(out, 1)]
     contents = [(a.id, a.content_spans) for a in out]
     out = [replace(a, parent=annotate.parent_of(a.cue_span, [c for c in contents if c[0] != a.id])) for a in out]
     return replace(analysis, attributions=tuple(out))

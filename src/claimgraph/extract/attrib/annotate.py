@@ -84,9 +84,11 @@ def date_of(cue, content: tuple[Span, ...], dates: tuple[DateMention, ...]) -> s
     return None
 
 
-def parent_of(cue_span: Span, others: list[tuple[str, tuple[Span, ...]]]) -> str | None:
+def parent_of(cue_span: Span | None, others: list[tuple[str, tuple[Span, ...]]]) -> str | None:
     """The id of the innermost other attribution whose content contains this cue."""
     best, size = None, None
+    if cue_span is None:
+        return None
     for att_id, content in others:
         for s in content:
             if s.start <= cue_span.start and cue_span.end <= s.end and (size is None or s.end - s.start < size):

@@ -20,6 +20,9 @@ HEADLINE_LABEL_TOKENS = 3  # "Poll:", "Report:", "Sanders:" opening a headline
 BYLINE_MAX_CHARS = 80  # "― Name, city" after a quoted paragraph
 QUOTE_STARTS = frozenset('“”"«\'‘')
 QUOTE_ENDS = frozenset('”"»\'’')
+# sentence openers that spell out the reasoning just credited to a source; the cue lemmas whose reasoning may go on
+CONTINUATION_OPENERS = frozenset({"by", "thus", "therefore", "hence", "consequently", "accordingly"})
+STANCE_CONTINUED = frozenset({"suggest", "assess", "argue", "conclude", "believe", "explain", "contend", "indicate"})
 SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
@@ -119,3 +122,31 @@ def dash_bylines(doc, text: str, ents) -> Iterator[RawAttribution]:
         if src_tok is None or dash is None:
             continue
         yield RawAttribution(dash.root, Span(dash_pos, dash_pos + 1), src_tok, src_span, (Span(qs, qe),), "direct")
+
+
+def continuations(doc, raws: list[RawAttribution]) -> dict[int, Span]:
+    """Implicit continuation, conservatively: the sentence right after an attribution's content that carries no
+    cue of its own and opens by spelling out the reasoning ("By not acknowledging …, Russia can …")."""
+    sents = list(doc.sents)
+    starts = [s.start_char for s in sents]
+    cue_at = sorted(r.cue_span.start for r in raws)
+    content_at = [(s.start, s.end) for r in raws for s in r.content_spans]
+    out: dict[int, Span] = {}
+    for k, raw in enumerate(raws):
+        if raw.form not in ("indirect", "direct") or STANCE_CONTINUED.isdisjoint({raw.cue.lemma_.lower()}):
+            continue
+        end = raw.content_spans[-1].end
+        j = next((i for i, st in enumerate(starts) if st >= end), None)
+        if j is None or doc.text[end:starts[j]].count("\n") > 2:
+            continue
+        nxt = sents[j]
+        first = next((t for t in nxt if not t.is_space), None)
+        if first is None or first.lower_ not in CONTINUATION_OPENERS:
+            continue
+        if any(nxt.start_char <= c < nxt.end_char for c in cue_at) or any(
+                s < nxt.end_char and nxt.start_char < e for s, e in content_at):
+            continue
+        last = nxt[-1] if nxt[-1].is_punct and not nxt[-1].is_space else None
+        stop = last.idx if last is not None and last.text in ".;" else nxt.end_char
+        out[k] = Span(first.idx, len(doc.text[:stop].rstrip()))
+    return out
