@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import sys
 import unicodedata
 from collections import Counter
@@ -184,12 +185,29 @@ def region_rows(cities: dict[int, dict], states, state_cities) -> list[tuple]:
             admin1 = codes.most_common(1)[0][0] if codes else ""
             pop = sum(int(c["population"] or 0) for c in members)
             capital = max(members, key=lambda c: c["population"] or 0)["name"] if members else ""
-            names = clean([st["name"], st.get("native") or ""])
+            short = REGION_PREFIX.sub("", st["name"])  # "Autonomous Republic of Crimea" → also "Crimea"
+            names = clean([st["name"], short, st.get("native") or ""])
             rows.append((f"iso3166-2:{st['iso3166_2']}", "region", st["name"], cc, admin1 or "",
                          float(st["latitude"]), float(st["longitude"]), pop, names, capital, []))
-    return rows
+    return with_population_floor(rows)
 
 
+def with_population_floor(rows: list[tuple]) -> list[tuple]:
+    """A region none of whose towns the sources share (England, Scotland) gets its country's median
+    region population instead of 0, so that a village of the same name does not outrank it."""
+    by_country: dict[str, list[int]] = {}
+    for r in rows:
+        if r[7] > 0:
+            by_country.setdefault(r[3], []).append(r[7])
+    out = []
+    for r in rows:
+        pops = sorted(by_country.get(r[3], []))
+        floor = pops[len(pops) // 2] if pops else 0
+        out.append(r if r[7] > 0 else (*r[:7], floor, *r[8:]))
+    return out
+
+
+REGION_PREFIX = re.compile(r"^(?:autonomous )?(?:republic|province|region|state|oblast|governorate) of ", re.IGNORECASE)
 BASE_WORDS = ("air base", "airbase", "air force base", "naval air station", "air station", "airfield")
 GENERIC_WORDS = frozenset({"international", "airport", "air", "base", "airbase", "force", "naval", "station",
                            "airfield", "regional", "municipal", "national", "domestic"})
