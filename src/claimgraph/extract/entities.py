@@ -96,14 +96,20 @@ def _surnames(doc, cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
-def _people(doc, cands: list[_Cand], other_than: _Cand) -> set[str]:
-    """Words of the PERSON entities other than ``other_than``."""
-    return {t.text for c in cands if c.label == "PERSON" and c != other_than for t in doc[c.start : c.end]}
+def _person_words(doc, cands: list[_Cand]) -> dict[str, set[int]]:
+    """Each word of a PERSON entity → the indices of the PERSON candidates holding it."""
+    out: dict[str, set[int]] = {}
+    for k, c in enumerate(cands):
+        if c.label == "PERSON":
+            for t in doc[c.start : c.end]:
+                out.setdefault(t.text, set()).add(k)
+    return out
 
 
-def _names_person(doc, c: _Cand, people: set[str]) -> bool:
+def _names_person(doc, k: int, c: _Cand, person_words: dict[str, set[int]]) -> bool:
+    """Whether every word of candidate k is a word of another PERSON entity."""
     words = [t.text for t in doc[_name_start(doc, c) : c.end] if not t.is_punct and t.text not in ("'s", "’s")]
-    return bool(words) and all(w in people for w in words)
+    return bool(words) and all(person_words.get(w, set()) - {k} for w in words)
 
 
 def _name_start(doc, c: _Cand) -> int:
@@ -123,9 +129,8 @@ def _place_noun_before(doc, start: int) -> bool:
     return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_NOUNS
 
 
-def _listed_with_place(doc, start: int, end: int, place_tokens: set[int]) -> bool:
+def _listed_with_place(doc, text: str, start: int, end: int, place_tokens: set[int]) -> bool:
     """In a list with a place: "near A, B and X" (by the text, as the parse often breaks such lists)."""
-    text = doc.text
     before = max((i for i in place_tokens if i < start), default=None)
     after = min((i for i in place_tokens if i >= end), default=None)
     if before is not None and _LIST_SEPARATOR.match(text[doc[before].idx + len(doc[before]) : doc[start].idx]):
@@ -139,7 +144,7 @@ def _big_enough(name: str) -> bool:
                for m in load_gazetteer().lookup(name) if m.primary)
 
 
-def _is_place(doc, c: _Cand, place_tokens: set[int], place_names: set[str]) -> bool:
+def _is_place(doc, text: str, c: _Cand, place_tokens: set[int], place_names: set[str]) -> bool:
     """Whether the mislabelled candidate ``c`` is a place the gazetteer knows, by its context."""
     start = _name_start(doc, c)
     name = doc[start : c.end].text
@@ -149,7 +154,7 @@ def _is_place(doc, c: _Cand, place_tokens: set[int], place_names: set[str]) -> b
         return False
     if _admin_follows(doc, c) or _place_noun_before(doc, start) or normalise(name) in place_names:
         return True
-    if _listed_with_place(doc, start, c.end, place_tokens):
+    if _listed_with_place(doc, text, start, c.end, place_tokens):
         return True
     return c.label != "PERSON" and _after_locative(doc, start) and _big_enough(name)
 
@@ -159,14 +164,15 @@ def _places(doc, cands: list[_Cand]) -> list[_Cand]:
 
     A name that is (part of) a PERSON entity elsewhere in the article is never relabelled.
     """
-    changed = True
+    text, changed = doc.text, True
     while changed:
         changed = False
         place_tokens = {i for c in cands if c.label in PLACE_LABELS for i in range(c.start, c.end)}
         place_names = {normalise(doc[_name_start(doc, c) : c.end].text) for c in cands if c.label in PLACE_LABELS}
+        person_words = _person_words(doc, cands)
         for k, c in enumerate(cands):
-            if (c.label in MISLABELS and not _names_person(doc, c, _people(doc, cands, c))
-                    and _is_place(doc, c, place_tokens, place_names)):
+            if (c.label in MISLABELS and _is_place(doc, text, c, place_tokens, place_names)
+                    and not _names_person(doc, k, c, person_words)):
                 cands[k] = replace(c, label="GPE")
                 changed = True
     return cands
