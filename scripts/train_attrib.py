@@ -112,17 +112,21 @@ def cue_heads(doc, cue_spans) -> tuple[dict[int, bool], set[int]]:
     return heads, inside - set(heads)
 
 
-def build_lexicon(docs, golds) -> dict[str, tuple[int, int, int]]:
-    """Lemma → (times it heads a gold cue, times it occurs, times its relation has a source)."""
-    cue_count, total, with_source = Counter(), Counter(), Counter()
+def build_lexicon(docs, golds) -> dict[str, tuple[int, int, int, int]]:
+    """Lemma → (times it heads a gold cue, times it occurs, active uses as a cue, active uses with a source);
+    active: the cue has no passive auxiliary ('is expected' has no source by construction)."""
+    cue_count, total, active, with_source = Counter(), Counter(), Counter(), Counter()
     for doc, gold in zip(docs, golds):
         heads, _ = cue_heads(doc, gold)
         for tok in doc:
             total[tok.lemma_.lower()] += 1
             if tok.i in heads:
                 cue_count[tok.lemma_.lower()] += 1
-                with_source[tok.lemma_.lower()] += heads[tok.i]
-    return {lem: (n, total[lem], with_source[lem]) for lem, n in cue_count.items() if n >= MIN_CUE_COUNT}
+                if not any(c.dep_ == "auxpass" for c in tok.children):
+                    active[tok.lemma_.lower()] += 1
+                    with_source[tok.lemma_.lower()] += heads[tok.i]
+    return {lem: (n, total[lem], active[lem], with_source[lem]) for lem, n in cue_count.items()
+            if n >= MIN_CUE_COUNT}
 
 
 def examples(docs, golds, lexicon):
@@ -171,9 +175,9 @@ def main() -> int:
                if abs(w) >= MIN_WEIGHT}
     OUT.mkdir(parents=True, exist_ok=True)
     with open(OUT / "cue_lexicon.tsv", "w", encoding="utf-8") as fh:
-        fh.write("lemma\tcue_count\ttotal\tcue_rate\tsource_rate\n")
-        for lem, (n, tot, src) in sorted(lexicon.items(), key=lambda kv: (-kv[1][0], kv[0])):
-            fh.write(f"{lem}\t{n}\t{tot}\t{n / tot:.3f}\t{src / n:.3f}\n")
+        fh.write("lemma\tcue_count\ttotal\tcue_rate\tactive_count\tactive_source_rate\n")
+        for lem, (n, tot, act, src) in sorted(lexicon.items(), key=lambda kv: (-kv[1][0], kv[0])):
+            fh.write(f"{lem}\t{n}\t{tot}\t{n / tot:.3f}\t{act}\t{src / act if act else 0:.3f}\n")
     meta = {"trained_on": "PolNeAR train (first annotator per article)", "seed": SEED, "C": C_VALUE,
             "threshold": round(th, 2), "heldout_cue_f1": round(f, 3), "intercept": round(float(model.intercept_[0]), 4),
             "weights": weights}

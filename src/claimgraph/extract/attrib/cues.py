@@ -16,25 +16,25 @@ DATA_PACKAGE = "claimgraph.data.attrib"
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, tuple[int, int]]:
     """Cue lemma → (times it headed a gold cue, times it occurred) in PolNeAR train (scripts/train_attrib.py)."""
-    return {lemma: (n, total) for lemma, (n, total, _) in _table().items()}
+    return {lemma: (n, total) for lemma, (n, total, _, _) in _table().items()}
 
 
 @lru_cache(maxsize=1)
 def source_rates() -> dict[str, tuple[int, float]]:
-    """Cue lemma → (times it headed a gold cue, share of those relations that name a source)."""
-    return {lemma: (n, rate) for lemma, (n, _, rate) in _table().items()}
+    """Cue lemma → (active uses as a gold cue, share of those relations that name a source)."""
+    return {lemma: (active, rate) for lemma, (_, _, active, rate) in _table().items()}
 
 
 @lru_cache(maxsize=1)
-def _table() -> dict[str, tuple[int, int, float]]:
+def _table() -> dict[str, tuple[int, int, int, float]]:
     out = {}
     try:
         lines = resources.files(DATA_PACKAGE).joinpath("cue_lexicon.tsv").read_text(encoding="utf-8").splitlines()
     except (FileNotFoundError, ModuleNotFoundError) as exc:
         raise ExtractError(f"attribution cue lexicon missing: run scripts/train_attrib.py ({exc})") from exc
     for line in lines[1:]:
-        lemma, n, total, _, source_rate = line.split("\t")
-        out[lemma] = (int(n), int(total), float(source_rate))
+        lemma, n, total, _, active, source_rate = line.split("\t")
+        out[lemma] = (int(n), int(total), int(active), float(source_rate))
     return out
 
 

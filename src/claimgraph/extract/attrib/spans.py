@@ -48,8 +48,9 @@ def cue_span(cue) -> Span:
 def find_source(cue):
     """(head token, token set) of the cue's source mention, climbing through governing verbs when needed."""
     n, rate = source_rates().get(cue.lemma_.lower(), (0, 1.0))
-    if n >= MIN_SOURCELESS_COUNT and rate < SOURCELESS_RATE:
-        return None, set()  # "seems", "is expected": PolNeAR marks no source for such cues
+    raising = any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in cue.children)  # "appeared to suggest"
+    if n >= MIN_SOURCELESS_COUNT and rate < SOURCELESS_RATE and not raising:
+        return None, set()  # "it seems", "appears": PolNeAR marks no source for such cues
     if any(c.dep_ == "auxpass" for c in cue.children) and not any(c.dep_ == "agent" for c in cue.children):
         return None, set()
     tok = cue
@@ -211,6 +212,8 @@ def _more_after(cue, region) -> bool:
 def build(cue, regions: list[tuple[int, int]], text: str) -> RawAttribution | None:
     """The raw attribution headed by a cue token, or None when it governs no content."""
     src_tok, src_ids = find_source(cue)
+    if src_tok is not None and _quoted_apart(src_tok, cue, regions):
+        src_tok, src_ids = _inverted_subject(cue)
     para = _paragraph(cue)
     if src_tok is not None and src_tok.i not in para:
         src_tok, src_ids = _preceding_subject(cue, para)
@@ -233,6 +236,26 @@ def build(cue, regions: list[tuple[int, int]], text: str) -> RawAttribution | No
     if not content:
         return None
     return RawAttribution(cue, cspan, src_tok, src_span_, content, form)
+
+
+def _quoted_apart(tok, cue, regions: list[tuple[int, int]]) -> bool:
+    """Whether tok lies inside a quotation that the cue is outside of (a subject from the quoted words)."""
+    reg = region_at(regions, tok.idx)
+    return reg is not None and not (reg[0] <= cue.idx < reg[1])
+
+
+def _inverted_subject(cue):
+    """'…,” said Chuck Jordan': the proper-noun phrase right after the cue."""
+    doc = cue.doc
+    j = cue.i + 1
+    while j < len(doc) and doc[j].pos_ in ("ADV", "NOUN") and doc[j].ent_type_ in ("DATE", "TIME"):
+        j += 1
+    if j < len(doc) and doc[j].pos_ in ("PROPN", "NOUN", "DET", "ADJ"):
+        head = doc[j]
+        while head.head.i != head.i and head.head.i > cue.i and head.dep_ in ("compound", "amod", "det", "nmod"):
+            head = head.head
+        return head, _mention(head)
+    return None, set()
 
 
 def _preceding_subject(cue, para: set[int]):
