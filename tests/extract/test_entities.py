@@ -60,6 +60,11 @@ def test_no_place_invented(text):
     assert not [m for m, lab in got.items() if lab in entities.PLACE_LABELS], got
 
 
+def test_admin_word_joins_the_corrected_entity():
+    got = _labels("North Korean troops fought in Kursk Oblast and near Sumy.")
+    assert got.get("Kursk Oblast") in PLACE, got
+
+
 def test_sentences_are_offsets_into_the_text():
     text = "First sentence here. Second one there."
     out = entities.run(load_nlp()(text), ArticleAnalysis(article=Article(id="t", path="t.txt", text=text)))

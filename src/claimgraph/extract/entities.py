@@ -159,6 +159,10 @@ def _is_place(doc, text: str, c: _Cand, place_tokens: set[int], place_names: set
     return c.label != "PERSON" and _after_locative(doc, start) and _big_enough(name)
 
 
+def _free(cands: list[_Cand], token: int) -> bool:
+    return not any(c.start <= token < c.end and c.label != UNLABELLED for c in cands)
+
+
 def _places(doc, cands: list[_Cand]) -> list[_Cand]:
     """Relabel mislabelled places as GPE, repeating while a correction enables another (lists).
 
@@ -173,6 +177,7 @@ def _places(doc, cands: list[_Cand]) -> list[_Cand]:
         for k, c in enumerate(cands):
             if (c.label in MISLABELS and _is_place(doc, text, c, place_tokens, place_names)
                     and not _names_person(doc, k, c, person_words)):
-                cands[k] = replace(c, label="GPE")
+                end = c.end + 1 if _admin_follows(doc, c) and _free(cands, c.end) else c.end
+                cands[k] = replace(c, end=end, label="GPE")  # "Kursk" PRODUCT + "Oblast" → "Kursk Oblast" GPE
                 changed = True
     return cands
