@@ -1,16 +1,19 @@
 """ECB+ documents → B-cubed F1 of the online story clustering against topic and sub-topic (event) labels.
 
-All documents of all topics are clustered together, in a fixed order (topic, file name), through
-``StoryIndex.add``. ECB+ has no publication dates, so the time decay is neutral. The spaCy parse
-(entities, places) is cached under --cache so that threshold sweeps are quick.
+All documents of all topics are clustered together through ``StoryIndex.add``, in a fixed order
+(topic, file name) or, with --shuffle SEED, in a seeded random order. ECB+ has no publication
+dates, so the time decay is neutral. The spaCy parse (entities, places) and the lead embeddings
+are cached under --cache / --emb-cache so that threshold sweeps are quick; --no-embeddings
+leaves the embedding sub-vector out.
 
-    nice .venv/bin/python bench/ecbplus_eval.py [--data ../shared/data/ecbplus] [--sweep]
+    nice .venv/bin/python bench/ecbplus_eval.py [--data ../shared/data/ecbplus] [--shuffle 1] [--sweep]
 """
 
 from __future__ import annotations
 
 import argparse
 import pickle
+import random
 import sys
 import time
 import xml.etree.ElementTree as ET
@@ -19,6 +22,7 @@ from pathlib import Path
 
 from claimgraph.extract.pipeline import analyze_articles, default_steps
 from claimgraph.link import stories as st
+from claimgraph.link import threads as th
 from claimgraph.types import Article
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "ecbplus"
@@ -70,10 +74,29 @@ def bcubed(predicted: dict[str, str], gold: dict[str, str]) -> tuple[float, floa
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def evaluate(analyses, story_threshold: float, thread_threshold: float) -> dict[str, float]:
+class FileCache:
+    """The embedding cache protocol of claimgraph.link.embed over one pickle file (bench only)."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.data = pickle.loads(path.read_bytes()) if path and path.exists() else {}
+
+    def get_embeddings(self, keys, model):
+        return {k: self.data[(model, k)] for k in keys if (model, k) in self.data}
+
+    def put_embeddings(self, vectors, model):
+        self.data.update({(model, k): v for k, v in vectors.items()})
+        if self.path:
+            self.path.write_bytes(pickle.dumps(self.data))
+
+
+def evaluate(analyses, story_threshold: float, thread_threshold: float, embeddings=None,
+             weights: dict[str, float] | None = None) -> dict[str, float]:
     index = st.StoryIndex(story_threshold, thread_threshold)
+    if weights:
+        index.threads.weights = dict(weights)
     start = time.perf_counter()
-    index.extend(analyses)
+    index.extend(analyses, embeddings)
     seconds = time.perf_counter() - start
     topic = {a.article.id: labels(a.article.id)[0] for a in analyses}
     event = {a.article.id: labels(a.article.id)[1] for a in analyses}
@@ -99,7 +122,10 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--cache", type=Path, default=Path("/tmp/ecbplus_analyses.pkl"))
     ap.add_argument("--topics", default="", help="comma-separated topic numbers to keep (default: all)")
-    ap.add_argument("--sweep", action="store_true", help="also sweep the thresholds")
+    ap.add_argument("--emb-cache", type=Path, default=Path("/tmp/ecbplus_lead_embeddings.pkl"))
+    ap.add_argument("--no-embeddings", action="store_true", help="threads from the lead terms only")
+    ap.add_argument("--shuffle", type=int, default=None, help="seed: add the documents in a random order")
+    ap.add_argument("--sweep", action="store_true", help="also sweep the thresholds and thread weights")
     args = ap.parse_args()
     if not args.data.is_dir():
         sys.exit(f"{args.data}: ECB+ data folder not found")
@@ -107,16 +133,24 @@ def main() -> None:
     if args.topics:
         keep = set(args.topics.split(","))
         analyses = [a for a in analyses if labels(a.article.id)[0] in keep]
-    print(f"ECB+ ({Counter(labels(a.article.id)[0] for a in analyses).__len__()} topics); "
-          f"thresholds story {st.STORY_THRESHOLD} thread {st.THREAD_THRESHOLD}; no dates: time decay neutral")
-    show(evaluate(analyses, st.STORY_THRESHOLD, st.THREAD_THRESHOLD))
+    if args.shuffle is not None:
+        random.Random(args.shuffle).shuffle(analyses)
+    embs = None if args.no_embeddings else list(st.lead_embeddings(analyses, FileCache(args.emb_cache)))
+    print(f"ECB+ ({Counter(labels(a.article.id)[0] for a in analyses).__len__()} topics, order "
+          f"{'shuffled, seed %d' % args.shuffle if args.shuffle is not None else 'topic, file'}); thresholds story "
+          f"{st.STORY_THRESHOLD} thread {th.THREAD_THRESHOLD}; embeddings {'off' if embs is None else 'on'}; "
+          "no dates: time decay neutral")
+    show(evaluate(analyses, st.STORY_THRESHOLD, th.THREAD_THRESHOLD, embs))
     if args.sweep:
-        for t in (0.20, 0.22, 0.25, 0.28, 0.30, 0.33, 0.36, 0.40):
-            res = evaluate(analyses, t, st.THREAD_THRESHOLD)
+        for t in (0.22, 0.25, 0.28, 0.30, 0.33, 0.36):
+            res = evaluate(analyses, t, th.THREAD_THRESHOLD, embs)
             print(f"story threshold {t:.2f}: {res['stories']:4d} stories, event F1 {res['story~event'][2]:.3f}")
-        for t in (0.14, 0.18, 0.20, 0.22, 0.25, 0.28, 0.30, 0.36):
-            res = evaluate(analyses, st.STORY_THRESHOLD, t)
-            print(f"thread threshold {t:.2f}: {res['threads']:4d} threads, topic F1 {res['thread~topic'][2]:.3f}")
+        for w in (0.3, 0.5, 0.7, 1.0):
+            for t in (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45):
+                res = evaluate(analyses, st.STORY_THRESHOLD, t, embs, {"lead": w, "embedding": 1 - w})
+                p, r, f = res["thread~topic"]
+                print(f"thread lead weight {w:.1f} threshold {t:.2f}: {res['threads']:4d} threads, "
+                      f"topic P {p:.3f} R {r:.3f} F1 {f:.3f}")
 
 
 if __name__ == "__main__":

@@ -132,6 +132,7 @@ class Story:
     claims: tuple[str, ...] = ()
     start: str | None = None
     end: str | None = None
+    thread: str | None = None  # a coarser group of stories about one development (several events)
 
 
 @dataclass(frozen=True, slots=True)

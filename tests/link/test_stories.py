@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
 
 from claimgraph.errors import StoreError
+from claimgraph.link.features import lead_text
 from claimgraph.link.stories import StoryIndex
 
 from .builders import make
@@ -107,3 +109,49 @@ def test_time_decay_separates_same_words_months_apart():
 def test_bad_state_is_a_store_error():
     with pytest.raises(StoreError, match="story index state"):
         StoryIndex.from_state({"version": 99})
+
+
+QUAKE_B = [
+    ("p1", "A magnitude 6.8 earthquake struck southern Peru on Friday, collapsing houses in Arequipa and killing "
+           "nine people. Rescue teams searched the rubble for survivors.", None, ("Peru", "Arequipa")),
+    ("p2", "Rescue teams in Arequipa searched collapsed houses after the earthquake in Peru killed nine people. "
+           "Aftershocks continued.", None, ("Peru", "Arequipa")),
+]
+
+
+def test_two_earthquakes_are_two_stories_in_one_thread_and_rates_apart():
+    index = StoryIndex()
+    when = {"q": "2024-03-01", "p": "2024-09-01", "r": "2024-05-01"}  # the second quake months later
+    rows = QUAKE + QUAKE_B + RATES
+    index.extend([make(aid, text, title=title, orgs=names, published=when[aid[0]]) for aid, text, title, names in rows])
+    stories, threads = index.members(), index.thread_members()
+    assert stories["q1"] != stories["p1"]
+    assert threads["q1"] == threads["p1"] == threads["p2"]
+    assert threads["r1"] == threads["r2"] != threads["q1"]
+    by_id = {s.id: s for s in index.snapshot()}
+    assert by_id[stories["p1"]].thread == threads["p1"]
+
+
+def test_threads_with_embeddings_survive_a_state_round_trip():
+    rows = [make(aid, text, title=title, orgs=names) for aid, text, title, names in QUAKE + QUAKE_B + RATES]
+    rng = np.random.default_rng(0)
+    embs = [v / np.linalg.norm(v) for v in rng.normal(size=(len(rows), 8))]
+    batch = StoryIndex()
+    batch.extend(rows, embs)
+    stream = StoryIndex()
+    stream.extend(rows[:4], embs[:4])
+    restored = StoryIndex.from_state(json.loads(json.dumps(stream.to_state())))
+    restored.extend(rows[4:], embs[4:])
+    assert restored.thread_members() == batch.thread_members()
+    assert restored.snapshot() == batch.snapshot()
+
+
+@pytest.mark.parametrize("text, names, kept, dropped", [
+    ("Arsenal signed the striker from Napoli.", ("Arsenal", "Napoli"), "signed the striker", "Arsenal"),
+    ("The quake hit Talca on Monday.", ("Talca",), "quake hit", "Talca"),
+    ("No names here at all.", (), "No names here", "Talca"),
+])
+def test_lead_text_drops_names_keeps_what_happened(text, names, kept, dropped):
+    lead = lead_text(make("x", text, orgs=names))
+    assert kept in lead
+    assert dropped not in lead

@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
+import numpy as np
+
 from ..types import ArticleAnalysis, Claim, Corpus, Relation, Story
 from .actors import resolve as resolve_actors
 from .claims import align_claims
 from .relays import RelayIndex
-from .stories import StoryIndex
+from .stories import StoryIndex, lead_embeddings
 
 __all__ = ["Linker", "build"]
 
@@ -28,11 +30,14 @@ class Linker:
         self.relations: list[Relation] = []
         self.relays: dict[str, tuple[str, ...]] = {}
 
-    def add(self, analysis: ArticleAnalysis) -> str:
-        """File one article (an article already filed is left as it is); returns its story id."""
+    def add(self, analysis: ArticleAnalysis, embedding: np.ndarray | None = None) -> str:
+        """File one article (an article already filed is left as it is); returns its story id.
+
+        ``embedding``: its lead embedding (``stories.lead_embeddings``), used to link stories into threads.
+        """
         if analysis.article.id in self.stories.story_of:
             return self.stories.add(analysis)
-        story = self.stories.add(analysis)
+        story = self.stories.add(analysis, embedding)
         relations, relayed = self.relay_index.add(analysis)
         self.relations.extend(relations)
         if relayed:
@@ -65,16 +70,19 @@ def _with_claims(stories: tuple[Story, ...], claims: tuple[Claim, ...]) -> tuple
     return tuple(out)
 
 
-def build(analyses: Iterable[ArticleAnalysis], linker: Linker | None = None) -> Corpus:
+def build(analyses: Iterable[ArticleAnalysis], linker: Linker | None = None, embedding_cache=None) -> Corpus:
     """Per-article analyses → the cross-article graph (stories, claims, relations, relays, actors).
 
     With ``linker`` (restored from a store), only the new analyses are filed into its indexes;
-    articles it already holds are not filed again.
+    articles it already holds are not filed again. ``embedding_cache``: a store's embedding cache
+    (see ``embed.embed``) for the lead embeddings, computed in one batch for the new articles.
     """
     analyses = tuple(analyses)
     linker = linker or Linker()
+    new = [a for a in analyses if a.article.id not in linker.stories.story_of]
+    embeddings = dict(zip((a.article.id for a in new), lead_embeddings(new, embedding_cache))) if new else {}
     for a in analyses:
-        linker.add(a)
+        linker.add(a, embeddings.get(a.article.id))
     stories = linker.stories.snapshot()
     claims = _align(analyses, stories)
     ids = {a.article.id for a in analyses}

