@@ -20,13 +20,18 @@ import sys
 from pathlib import Path
 
 import numpy as np
-from sklearn.metrics import accuracy_score, classification_report, confusion_matrix, f1_score
+from sklearn.metrics import (
+    accuracy_score,
+    classification_report,
+    confusion_matrix,
+    f1_score,
+)
 from sklearn.model_selection import GroupKFold
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
-import train_stance as ts  # noqa: E402
+import train_stance as ts
 
-from claimgraph.assess.stance import STANCES  # noqa: E402
+from claimgraph.assess.stance import STANCES
 
 FOLDS = 5
 RELATED = [STANCES.index(s) for s in ("supports", "refutes", "reports")]

@@ -4,8 +4,19 @@ from __future__ import annotations
 
 import pytest
 
-from claimgraph.assess.stance import STANCES, StanceResult, attribution_stance, classify_stance, classify_stances
-from claimgraph.assess.stance_features import dense_features, dense_names, sentences, tokens
+from claimgraph.assess.stance import (
+    STANCES,
+    StanceResult,
+    attribution_stance,
+    classify_stance,
+    classify_stances,
+)
+from claimgraph.assess.stance_features import (
+    dense_features,
+    dense_names,
+    sentences,
+    tokens,
+)
 from claimgraph.types import Attribution, Span
 
 pytestmark = pytest.mark.slow  # classifying loads the embedding model
@@ -35,6 +46,21 @@ def test_stance_rows(claim, text, expected):
     result = classify_stance(claim, text)
     assert result.stance == expected, (text, result)
     assert 0.0 < result.score <= 1.0
+
+
+# Known limits of a lexical + sentence-cosine model, kept visible rather than hidden: negation is not
+# scoped to the claim's clause, questions are weak evidence, and topic overlap reads as relatedness.
+HARD_ROWS = [
+    (CLAIM, "Shark kills man off Florida coast; officials say beaches will not close", "supports"),
+    (RATES, "Will the central bank raise interest rates next month?", "reports"),
+    (CLAIM, "Sheriff: man killed by shark off Florida actually drowned, no shark involved", "refutes"),
+]
+
+
+@pytest.mark.parametrize(("claim", "text", "expected"), HARD_ROWS)
+@pytest.mark.xfail(reason="known limit of the stance model (see comment above HARD_ROWS)", strict=False)
+def test_stance_hard_rows(claim, text, expected):
+    assert classify_stance(claim, text).stance == expected
 
 
 def test_long_article_body():

@@ -23,7 +23,13 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from ..errors import ClaimgraphError
 from ..types import Attribution
-from .stance_features import TextView, dense_features, embedded_sentences, embedding_features, ngram_text
+from .stance_features import (
+    TextView,
+    dense_features,
+    embedded_sentences,
+    embedding_features,
+    ngram_text,
+)
 
 Stance = Literal["supports", "refutes", "reports", "unrelated"]
 STANCES: tuple[Stance, ...] = ("supports", "refutes", "reports", "unrelated")

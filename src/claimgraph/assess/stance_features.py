@@ -12,6 +12,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
@@ -27,32 +28,37 @@ NEGATION_WINDOW = 4
 # A text at most this many tokens long is treated as a headline: all of it is its lead.
 SHORT_TEXT_TOKENS = 40
 
-NEGATION = frozenset(
+
+def _words(spaced: str) -> frozenset[str]:
+    return frozenset(spaced.split())
+
+
+NEGATION = _words(
     "not no never none nobody nothing neither nor without cannot isn't aren't wasn't weren't don't doesn't "
-    "didn't won't wouldn't can't couldn't shouldn't hasn't haven't hadn't ain't".split()
+    "didn't won't wouldn't can't couldn't shouldn't hasn't haven't hadn't ain't"
 )
-REFUTE = frozenset(
+REFUTE = _words(
     "hoax hoaxes fake fakes faked false falsely fraud fraudulent debunk debunks debunked debunking deny denies "
     "denied denying denial denials refute refutes refuted rebut rebuts rebutted untrue myth myths fabricated "
     "fabrication bogus satire satirical dismiss dismisses dismissed reject rejects rejected wrong misleading "
     "baseless doubt doubts doubtful incorrect disprove disproves disproved prank pranks scam lie lies lied "
     "phony retract retracts retracted retraction nonsense rubbish unfounded erroneous inaccurate mistaken "
-    "hoaxer spoof parody contrary despite".split()
+    "hoaxer spoof parody contrary despite"
 )
-HEDGE = frozenset(
+HEDGE = _words(
     "reportedly allegedly alleged alleges allege claim claims claimed claiming rumor rumors rumored rumour "
     "rumours rumoured may might could apparently purportedly purported supposedly unconfirmed unverified "
     "possibly possible perhaps believed suggests suggest suggested appears appear seems seem speculation "
-    "speculate speculated expected likely unclear if whether uncertain potential potentially".split()
+    "speculate speculated expected likely unclear if whether uncertain potential potentially"
 )
-REPORT = frozenset(
+REPORT = _words(
     "said says say saying told tells according report reports reported reporting source sources statement "
-    "stated states announced spokesman spokeswoman spokesperson interview tweeted wrote posted".split()
+    "stated states announced spokesman spokeswoman spokesperson interview tweeted wrote posted"
 )
-SUPPORT = frozenset(
+SUPPORT = _words(
     "confirm confirms confirmed confirmation confirming official officially proof prove proves proved proven "
     "indeed true truly verified verify verifies yes reveals revealed shows showed finally actually fact "
-    "really definitely certain evidence".split()
+    "really definitely certain evidence"
 )
 LEXICONS: tuple[tuple[str, frozenset[str]], ...] = (
     ("neg", NEGATION), ("refute", REFUTE), ("hedge", HEDGE), ("report", REPORT), ("support", SUPPORT),
@@ -146,8 +152,8 @@ def dense_features(claim: str, text: str, cos_vec: TfidfVectorizer) -> tuple[np.
     all_toks = [t for s in tv.all for t in s]
     words_all, words_lead = content(all_toks), content(tv.lead)
     denom = len(cwords) or 1
-    cbig = set(zip(ctoks, ctoks[1:]))
-    tbig = set(zip(all_toks, all_toks[1:]))
+    cbig = set(pairwise(ctoks))
+    tbig = set(pairwise(all_toks))
     feats = [
         _cosine(cos_vec, claim, text),
         _cosine(cos_vec, claim, tv.lead_text),
