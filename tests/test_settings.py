@@ -16,9 +16,9 @@ DOCUMENTED = {
     "store_batch_size": 50,
     "analyze_batch_size": 32,
     "fetch_timeout_s": 20.0,
-    "fetch_max_bytes": 20_000_000,
+    "fetch_max_bytes": 20 * 2**20,
     "fetch_max_redirects": 5,
-    "file_max_bytes": 100_000_000,
+    "file_max_bytes": 20 * 2**20,
 }
 
 

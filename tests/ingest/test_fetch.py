@@ -50,7 +50,7 @@ def test_fetch_errors(server, status, headers, body, problem):
     base, routes = server
     routes["/p"] = (status, headers, body)
     with pytest.raises(FetchError, match=problem):
-        fetch(base + "/p", ReadOptions(allow_private=True, max_bytes=1000))
+        fetch(base + "/p", ReadOptions(allow_private=True, fetch_max_bytes=1000))
 
 
 def test_redirects_followed_and_bounded(server):
@@ -87,3 +87,12 @@ def test_is_public(address, public):
 def test_unsupported_scheme(tmp_path):
     (error,) = read_inputs(["ftp://example.org/file.txt"])
     assert isinstance(error, IngestError) and "unsupported URL scheme 'ftp'" in error.problem
+
+
+def test_redirect_bound_comes_from_the_settings_table(server, monkeypatch):
+    base, routes = server
+    routes["/hop"] = (301, {"Location": "/end"}, b"")
+    routes["/end"] = (200, {"Content-Type": "text/plain"}, b"Arrived, with enough text to be an article body.")
+    monkeypatch.setenv("CLAIMGRAPH_FETCH_MAX_REDIRECTS", "0")
+    with pytest.raises(FetchError, match="more than 0 redirects"):
+        fetch(base + "/hop", ReadOptions(allow_private=True))

@@ -7,7 +7,8 @@ import io
 import pytest
 
 from claimgraph.errors import IngestError
-from claimgraph.ingest import MAX_INPUT_BYTES, article_id, read_inputs
+from claimgraph import settings
+from claimgraph.ingest import article_id, read_inputs
 from claimgraph.types import Article
 
 ARTICLE = (
@@ -144,7 +145,7 @@ def test_fifty_megabyte_file_is_refused_without_reading(tmp_path):
     path = tmp_path / "huge.txt"
     with open(path, "wb") as fh:  # sparse-free but cheap: one 50 MB write
         fh.write(b"word " * (10 * 1024 * 1024))
-    assert path.stat().st_size > MAX_INPUT_BYTES
+    assert path.stat().st_size > settings.get("file_max_bytes")
     error = read_one(str(path))
     assert isinstance(error, IngestError) and "too large" in error.problem and "20 MiB" in error.problem
 
@@ -167,3 +168,13 @@ def test_crlf_front_matter(tmp_path):
     path.write_bytes(b"---\r\ntitle: Windows file\r\n---\r\nA body written on Windows, with CRLF line ends.\r\n")
     article = read_one(str(path))
     assert article.title == "Windows file" and article.text == "A body written on Windows, with CRLF line ends."
+
+
+def test_cap_comes_from_the_settings_table(tmp_path, monkeypatch):
+    """CLAIMGRAPH_FILE_MAX_BYTES overrides the one declared cap; readers keep no cap of their own."""
+    path = tmp_path / "a.txt"
+    path.write_text("The minister said the plan would go ahead despite objections. " * 40)
+    assert isinstance(read_one(str(path)), Article)
+    monkeypatch.setenv("CLAIMGRAPH_FILE_MAX_BYTES", "1000")
+    error = read_one(str(path))
+    assert isinstance(error, IngestError) and "too large" in error.problem

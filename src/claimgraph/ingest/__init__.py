@@ -9,13 +9,12 @@ from urllib.parse import urlsplit
 from ..errors import IngestError
 from ..types import Article
 from .fetch import fetch
-from .inputs import MAX_INPUT_BYTES, STDIN, RawInput, ReadOptions, expand, is_url, read_file, read_stdin
+from .inputs import STDIN, RawInput, ReadOptions, expand, is_url, read_file, read_stdin
 from .registry import ENTRY_POINT_GROUP, detect_format, readers
 from .text import article_id
 
 __all__ = [
     "ENTRY_POINT_GROUP",
-    "MAX_INPUT_BYTES",
     "RawInput",
     "ReadOptions",
     "article_id",
@@ -31,12 +30,16 @@ def read_inputs(
     inputs: Iterable[str],
     *,
     allow_private: bool = False,
-    max_bytes: int = MAX_INPUT_BYTES,
-    timeout: float = 15.0,
+    max_bytes: int | None = None,
+    timeout: float | None = None,
     stdin: BinaryIO | None = None,
 ) -> Iterator[Article | IngestError]:
-    """Every input → Articles, or IngestErrors naming the input and the problem; one bad input never stops the rest."""
-    options = ReadOptions(allow_private=allow_private, max_bytes=max_bytes, timeout=timeout)
+    """Every input → Articles, or IngestErrors naming the input and the problem; one bad input never stops the rest.
+
+    ``max_bytes`` (files and stdin) and ``timeout`` (URLs) default to the settings table.
+    """
+    limits = {k: v for k, v in (("max_bytes", max_bytes), ("timeout", timeout)) if v is not None}
+    options = ReadOptions(allow_private=allow_private, **limits)
     for item in expand(inputs):
         try:
             raw = _load(item, options, stdin)

@@ -12,7 +12,6 @@ import httpx
 from ..errors import FetchError
 from .inputs import RawInput, ReadOptions, too_large
 
-MAX_REDIRECTS = 5
 USER_AGENT = "claimgraph/0.1 (+https://github.com/claimgraph)"
 # Media types a reader handles; anything else (images, PDFs, archives) is refused.
 ACCEPTED_TYPES = {
@@ -71,7 +70,7 @@ def fetch(url: str, options: ReadOptions, *, source: str | None = None, resolver
     current = url
     try:
         with httpx.Client(timeout=timeout, headers=headers, follow_redirects=False) as client:
-            for _ in range(MAX_REDIRECTS + 1):
+            for _ in range(options.max_redirects + 1):
                 if urlsplit(current).scheme not in ("http", "https"):
                     raise FetchError(source, f"unsupported URL scheme in {current}")
                 if not options.allow_private:
@@ -85,7 +84,7 @@ def fetch(url: str, options: ReadOptions, *, source: str | None = None, resolver
         raise FetchError(source, f"timed out after {options.timeout:g} s") from None
     except httpx.HTTPError as exc:
         raise FetchError(source, f"cannot fetch ({type(exc).__name__}: {exc})") from None
-    raise FetchError(source, f"more than {MAX_REDIRECTS} redirects")
+    raise FetchError(source, f"more than {options.max_redirects} redirects")
 
 
 def _read_body(source: str, url: str, response: httpx.Response, options: ReadOptions) -> RawInput:
@@ -95,12 +94,13 @@ def _read_body(source: str, url: str, response: httpx.Response, options: ReadOpt
     if content_type and content_type not in ACCEPTED_TYPES:
         raise FetchError(source, f"unsupported content type {content_type!r}")
     declared = response.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > options.max_bytes:
-        raise FetchError(source, too_large(int(declared), options.max_bytes))
+    cap = options.fetch_max_bytes
+    if declared.isdigit() and int(declared) > cap:
+        raise FetchError(source, too_large(int(declared), cap))
     chunks, size = [], 0
     for chunk in response.iter_bytes():
         size += len(chunk)
-        if size > options.max_bytes:
-            raise FetchError(source, too_large(size, options.max_bytes, at_least=True))
+        if size > cap:
+            raise FetchError(source, too_large(size, cap, at_least=True))
         chunks.append(chunk)
     return RawInput(path=source, data=b"".join(chunks), name=urlsplit(url).path, url=url, content_type=content_type or None)
