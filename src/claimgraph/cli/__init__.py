@@ -9,11 +9,9 @@ import click
 from ..errors import ClaimgraphError, UsageError
 from .analyze import analyze_cmd
 from .brief import brief_cmd
-from .ingest import articles_cmd, ingest_cmd
+from .ingest import EXIT_PARTIAL, EXIT_USAGE, articles_cmd, ingest_cmd
 from .pairs import pairs_cmd
 from .stance import stance_cmd
-
-EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

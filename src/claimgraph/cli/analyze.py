@@ -13,7 +13,7 @@ import click
 
 from ..report.json import to_dict
 from ..store import Store, write_atomic
-from ..store.batch import analyze_pending, corpus, ingest, is_english
+from ..store.batch import Tally, analyze_pending, corpus, ingest, is_english
 from ..types import Corpus
 from .ingest import Progress, converts_errors, finish, say
 
@@ -28,6 +28,22 @@ def open_store(db: str | None) -> Iterator[Store]:
     with tempfile.TemporaryDirectory(prefix="claimgraph-") as tmp:
         with Store.open(os.path.join(tmp, "analyze.db")) as store:
             yield store
+
+
+def analysed_corpus(
+    db: str | None, inputs: tuple[str, ...], allow_private: bool, progress: Progress
+) -> tuple[Tally, Corpus]:
+    """Inputs (if any) → the store (given or temporary) → every pending article analysed → the tally and corpus."""
+    tally = Tally()
+    try:
+        with open_store(db) as store:
+            if inputs:
+                tally = ingest(store, inputs, allow_private=allow_private, report=progress)
+            progress.stage("analyse")
+            analyze_pending(store, report=progress, tally=tally)
+            return tally, corpus(store)
+    finally:
+        progress.close()
 
 
 def summary_markdown(corpus: Corpus) -> str:
@@ -78,15 +94,7 @@ def analyze_cmd(
     every stored article without a current analysis is analysed and cached, and the
     whole database is exported. Example: claimgraph analyze examples/ --format json -o out.json
     """
-    progress = Progress(quiet, "read")
-    try:
-        with open_store(db) as store:
-            tally = ingest(store, inputs, allow_private=allow_private, report=progress)
-            progress.stage("analyse")
-            analyze_pending(store, report=progress, tally=tally)
-            result = corpus(store)
-    finally:
-        progress.close()
+    tally, result = analysed_corpus(db, inputs, allow_private, Progress(quiet, "read"))
     if not result.analyses:
         say("claimgraph: error: no article in the inputs could be analysed; nothing written")
         finish(tally, quiet, failed=True)

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import json
-import sys
 
 import click
 
 from ..errors import UsageError
 from ..report import brief as briefing
-from ..store import write_atomic
-from ..store.batch import Tally, analyze_pending, corpus, ingest
-from .analyze import open_store
+from .analyze import analysed_corpus, emit
 from .ingest import Progress, converts_errors, finish, say
 
 
@@ -45,24 +42,10 @@ def brief_cmd(inputs: tuple[str, ...], db: str | None, story: str | None, fmt: s
     """
     if not inputs and not db:
         raise UsageError("give article PATHs or --db FILE")
-    progress = Progress(quiet, "read")
-    tally = Tally()
-    try:
-        with open_store(db) as store:
-            if inputs:
-                tally = ingest(store, inputs, allow_private=allow_private, report=progress)
-            progress.stage("analyse")
-            analyze_pending(store, report=progress, tally=tally)
-            result = corpus(store)
-    finally:
-        progress.close()
+    tally, result = analysed_corpus(db, inputs, allow_private, Progress(quiet, "read"))
     if not result.analyses:
         say("claimgraph: error: no analysed article to brief; nothing written")
         finish(tally, quiet, failed=True)
-    text = render(briefing.build(result, story), fmt)
-    if output:
-        write_atomic(output, text)
-    else:
-        sys.stdout.write(text)
+    emit(render(briefing.build(result, story), fmt), output)
     if inputs:
         finish(tally, quiet)
