@@ -12,8 +12,8 @@ from tests.conftest import shared_path
 ROOT = Path(__file__).resolve().parents[2]
 ALLOWED_DROP = 0.02
 # figures reached on PolNeAR dev (84 articles, first annotator per article), measured 2026-11-22
-STRICT_F1_REACHED = 0.722
-CONTENT_F1_REACHED = 0.896
+STRICT_F1_REACHED = 0.730
+CONTENT_F1_REACHED = 0.898
 STRICT_F1_FLOOR = STRICT_F1_REACHED - ALLOWED_DROP
 CONTENT_F1_FLOOR = CONTENT_F1_REACHED - ALLOWED_DROP
 

@@ -39,6 +39,8 @@ ROWS = [
      [("senator", "denied", "that she had met the lobbyist")]),
     ("Maria Lopez: “The vote was rigged.”",
      [("Maria Lopez", ":", "The vote was rigged")]),
+    ("The latest test, the agency said, was its biggest yet.",
+     [("agency", "said", "The latest test")]),
     # nothing attributed
     ("The bridge reopened in May after repairs.", []),
     ("Prices rose by 4 percent in March.", []),
@@ -157,3 +159,9 @@ def test_trailing_quote_continues_into_next_quoted_sentence():
     text = "“We are ready,” the coach said. “The team has trained all summer.”\n\nThe match is on Monday."
     att = analyse(text).attributions[0]
     assert [s.of(text) for s in att.content_spans] == ["“We are ready,”", "“The team has trained all summer.”"]
+
+
+def test_parenthetical_cue_splits_the_content():
+    text = "The latest test, the agency said, was its biggest yet."
+    att = analyse(text).attributions[0]
+    assert [s.of(text) for s in att.content_spans] == ["The latest test", "was its biggest yet"]

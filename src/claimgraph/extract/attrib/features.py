@@ -8,6 +8,7 @@ from .quotes import quote_regions
 
 CANDIDATE_POS = frozenset({"VERB", "AUX", "NOUN", "PROPN", "ADP", "ADJ"})
 QUOTE_CHARS = frozenset('"“”‘’«»') | {"''", "``"}
+HEADLINE_CHARS = 300  # a first line no longer than this is taken as the headline
 QUOTE_NEAR_CHARS = 60  # a quotation this close to a verb is likely what it introduces (news layout)
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "dobj", "nsubj", "nsubjpass", "prep", "agent", "poss", "acl", "attr", "dative"})
 
@@ -85,6 +86,10 @@ def token_features(tok, in_quote: bool) -> list[str]:
                       f"lsubjent={lemma}|{c.ent_type_ or c.pos_}"]
         elif c.dep_ == "prep":
             feats.append(f"prep={lemma}|{c.lower_}")
+        elif c.dep_ in ("dobj", "attr"):
+            feats.append(f"obj={lemma}|{c.lemma_.lower()}")
+        elif c.dep_ in ("ccomp", "xcomp"):
+            feats.append(f"comp={lemma}|{c.dep_}|{c.pos_}")
         elif c.dep_ == "punct" and is_quote(c):
             feats.append("quotechild")
         elif c.dep_ == "neg":
@@ -92,6 +97,8 @@ def token_features(tok, in_quote: bool) -> list[str]:
     if tok.i + 1 < len(tok.doc) and tok.nbor(1).text == ":":
         feats.append(f"colon|{lemma}")
     feats += [f"m={m}" for m in tok.morph if m.startswith(("VerbForm", "Tense"))]
+    if tok.text[:1].isupper() and not tok.is_sent_start:
+        feats.append("titlecase")
     return feats
 
 
@@ -99,6 +106,8 @@ def candidates(doc, lexicon: dict[str, tuple[int, int]], text: str | None = None
     """(token, features) for every candidate cue in the doc."""
     text = doc.text if text is None else text
     regions = quote_regions(text)
+    first_line = text.find("\n")
+    headline_end = first_line if 0 < first_line <= HEADLINE_CHARS else 0
     for sent in doc.sents:
         quoted = quote_depth(sent)
         for tok in sent:
@@ -106,4 +115,6 @@ def candidates(doc, lexicon: dict[str, tuple[int, int]], text: str | None = None
                 feats = token_features(tok, quoted[tok.i])
                 q = quote_context(tok, regions, text)
                 feats += q + [f"lq={tok.lemma_.lower()}|{f}" for f in q]
+                if tok.idx < headline_end:
+                    feats += ["headline", f"headline|{tok.lemma_.lower()}"]
                 yield tok, feats

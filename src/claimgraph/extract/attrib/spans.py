@@ -117,7 +117,11 @@ def content_tokens(cue, source_ids: set[int]) -> tuple[set[int], str]:
         if c.dep_ in CONTENT_DEPS or (c.dep_ == "prep" and not any(k.dep_ in CONTENT_DEPS for k in cue.children)
                                       and c.i > cue.i and c.lower_ != "according"):
             ids |= {t.i for t in c.subtree}
-    if not ids and cue.dep_ in ("parataxis", "ccomp", "advcl", "conj") and cue.i > cue.head.i:
+    if not ids and cue.dep_ == "parataxis":
+        # a parenthetical or trailing attribution: "The test, the agency said, was its biggest yet."
+        skip = {t.i for t in cue.subtree}
+        ids = {t.i for t in cue.head.subtree if t.i not in skip}
+    elif not ids and cue.dep_ in ("ccomp", "advcl", "conj") and cue.i > cue.head.i:
         # a trailing attribution: "X will win, the poll said."
         skip = {t.i for t in cue.subtree}
         ids = {t.i for t in cue.head.subtree if t.i not in skip and t.i < cue.i}
