@@ -6,6 +6,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from claimgraph.cli import cli
 from claimgraph.store import Store
 from claimgraph.store.batch import extractor_version
@@ -46,12 +48,34 @@ def test_nothing_readable_exits_1_and_writes_nothing(runner, tmp_path):
     assert "nothing written" in result.stderr
 
 
-def test_unwritable_output_is_one_clear_line(runner, corpus_dir, tmp_path):
+def test_unwritable_output_is_one_clear_line_before_any_work(corpus_dir, tmp_path):
+    """-o is checked when the options are parsed (a usage error, exit 2), not after minutes of analysis."""
     target = tmp_path / "no-such-dir" / "out.json"
-    result = runner.invoke(cli, ["analyze", str(corpus_dir), "-o", str(target), "-q"])
-    assert result.exit_code == 1
-    assert result.stderr.startswith(f"claimgraph: error: {target}: cannot write")
-    assert "Traceback" not in result.output
+    for command in ("analyze", "brief"):
+        result = run_main(command, str(corpus_dir), "-o", str(target), "-q")
+        assert result.returncode == 2
+        assert result.stderr == (
+            f"claimgraph: error: Invalid value for '-o' / '--output': {target}: cannot write: "
+            f"directory {target.parent} does not exist (see 'claimgraph {command} --help')\n"
+        )
+    result = run_main("analyze", str(corpus_dir), "-o", str(tmp_path))
+    assert result.returncode == 2 and "is a directory" in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    "args, problem",
+    [
+        (["analyze"], "Missing argument 'INPUTS...'"),
+        (["ingest", "x.txt", "--bogus"], "No such option '--bogus'"),
+        (["articles", "--format", "xml"], "Invalid value for '--format'"),
+        (["no-such-command"], "No such command 'no-such-command'"),
+    ],
+)
+def test_usage_errors_through_the_entry_point_are_one_line(args, problem):
+    result = run_main(*args)
+    assert result.returncode == 2 and result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("claimgraph: error: ") and problem in line and "--help" in line
 
 
 def test_analyze_reads_stdin(runner):

@@ -11,11 +11,12 @@ from contextlib import contextmanager
 
 import click
 
+from ..errors import StoreError
 from ..report.json import to_dict
-from ..store import Store, write_atomic
+from ..store import Store, check_writable, write_atomic
 from ..store.batch import Tally, analyze_pending, corpus, ingest, is_english
 from ..types import Corpus
-from .ingest import Progress, converts_errors, finish, say
+from .ingest import F, Progress, converts_errors, finish, say
 
 
 @contextmanager
@@ -70,6 +71,22 @@ def render(corpus: Corpus, fmt: str) -> str:
     return render_markdown(corpus)
 
 
+def _writable(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """Check -o when the arguments are parsed, before minutes of analysis, not after."""
+    if value:
+        try:
+            check_writable(value)
+        except StoreError as exc:
+            raise click.BadParameter(str(exc)) from None
+    return value
+
+
+def output_option(command: F) -> F:
+    return click.option(
+        "-o", "--output", callback=_writable, help="write here (atomically) instead of stdout",
+    )(command)
+
+
 def emit(text: str, output: str | None) -> None:
     if output:
         write_atomic(output, text)
@@ -80,7 +97,7 @@ def emit(text: str, output: str | None) -> None:
 @click.command("analyze")
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["json", "md"]), default="json", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="write here (atomically) instead of stdout")
+@output_option
 @click.option("--db", "db", help="ingest into this project database and export all of it (default: a temporary one)")
 @click.option("--allow-private", is_flag=True, help="allow URLs on private, loopback and link-local addresses")
 @click.option("-q", "--quiet", is_flag=True, help="no progress bar or summary on stderr")

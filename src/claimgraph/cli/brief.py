@@ -8,7 +8,7 @@ import click
 
 from ..errors import UsageError
 from ..report import brief as briefing
-from .analyze import analysed_corpus, emit
+from .analyze import analysed_corpus, emit, output_option
 from .ingest import Progress, converts_errors, finish, say
 
 
@@ -29,7 +29,7 @@ def render(data: dict, fmt: str) -> str:
 @click.option("--db", "db", help="brief what this project database holds (plus any PATHs given, ingested into it)")
 @click.option("--story", "story", help="only this story (an id from the analysis JSON's stories)")
 @click.option("--format", "fmt", type=click.Choice(["md", "html", "json"]), default="md", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="write here (atomically) instead of stdout")
+@output_option
 @click.option("--allow-private", is_flag=True, help="allow URLs on private, loopback and link-local addresses")
 @click.option("-q", "--quiet", is_flag=True, help="no progress bar or summary on stderr")
 @converts_errors

@@ -9,6 +9,21 @@ import tempfile
 from ..errors import StoreError
 
 
+def check_writable(path: str) -> None:
+    """StoreError now, before any work, unless ``path`` can later be written by write_atomic."""
+    directory = os.path.dirname(os.path.abspath(path))
+    if os.path.isdir(path):
+        raise StoreError(f"{path}: cannot write: is a directory")
+    if not os.path.isdir(directory):
+        raise StoreError(f"{path}: cannot write: directory {directory} does not exist")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=".claimgraph-", suffix=".tmp")
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+    os.close(fd)
+    os.unlink(tmp)
+
+
 def write_atomic(path: str, data: str | bytes) -> None:
     """Write all of ``data`` to ``path`` or nothing: a crash never leaves half a file."""
     directory = os.path.dirname(os.path.abspath(path))
