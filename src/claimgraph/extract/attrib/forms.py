@@ -1,5 +1,8 @@
-"""Article text + parse → attributions marked by punctuation and layout: "X: …" headers, "…” ― X" bylines,
-and bullet lists under an attributed header."""
+"""Article text + parse → attributions marked by punctuation and layout (colon labels, dash bylines, bullet lists).
+
+"X: …" labels and quoting headers, "“…” ― X" bylines, bullet lists under an attributed header, and the implicit
+continuation of a source's reasoning in the next sentence.
+"""
 
 from __future__ import annotations
 

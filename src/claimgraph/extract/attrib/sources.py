@@ -15,7 +15,7 @@ DOCUMENT_NOUNS = frozenset({"report", "analysis", "assessment", "statement", "st
                             "survey", "poll", "letter", "memo", "post", "tweet", "update", "release", "paper",
                             "investigation", "review", "ad", "advertisement", "book", "website", "story", "data"})
 VAGUE_NOUNS = frozenset({"report", "reports", "rumour", "rumours", "rumor", "rumors", "word", "media", "claims"})
-# titles and ranks written before a name ("Major General Patrick Ryder"), stripped from the canonical name
+# titles and ranks written before a name ("Major General Jane Doe"), stripped from the canonical name
 TITLES = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt", "sgt", "adm",
                     "president", "general", "major", "lieutenant", "colonel", "admiral", "captain", "sergeant",
                     "senator", "governor", "minister", "secretary", "chief", "judge", "justice", "prof",
@@ -103,7 +103,7 @@ class SourceResolver:
         return res
 
     def _known(self, head) -> Resolved | None:
-        """A bare surname or acronym of someone already named ("Kirby", "the ISW analysis")."""
+        """A bare surname or acronym of someone already named ("Doe", "the IMF analysis")."""
         if head.pos_ == "PROPN" and not any(c.dep_ == "compound" for c in head.children):
             for full in self.people:
                 if full.split()[-1] == head.text and full != head.text:
