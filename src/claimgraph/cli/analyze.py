@@ -96,7 +96,8 @@ def emit(text: str, output: str | None) -> None:
 
 @click.command("analyze")
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["json", "md"]), default="json", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "md"]), default="json", show_default=True,
+              help="the analysis JSON (schema claimgraph/analysis@1) or a Markdown briefing")
 @output_option
 @click.option("--db", "db", help="ingest into this project database and export all of it (default: a temporary one)")
 @click.option("--allow-private", is_flag=True, help="allow URLs on private, loopback and link-local addresses")

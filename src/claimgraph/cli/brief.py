@@ -28,7 +28,8 @@ def render(data: dict, fmt: str) -> str:
 @click.argument("inputs", nargs=-1)
 @click.option("--db", "db", help="brief what this project database holds (plus any PATHs given, ingested into it)")
 @click.option("--story", "story", help="only this story (an id from the analysis JSON's stories)")
-@click.option("--format", "fmt", type=click.Choice(["md", "html", "json"]), default="md", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["md", "html", "json"]), default="md", show_default=True,
+              help="Markdown, a self-contained HTML page (timeline and map), or the brief as JSON")
 @output_option
 @click.option("--allow-private", is_flag=True, help="allow URLs on private, loopback and link-local addresses")
 @click.option("-q", "--quiet", is_flag=True, help="no progress bar or summary on stderr")

@@ -140,7 +140,8 @@ def render_table(rows: list[dict[str, Any]]) -> str:
 
 @click.command("articles")
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="a fixed-width table, or a JSON list of article metadata")
 @converts_errors
 def articles_cmd(db: str, fmt: str) -> None:
     """List the articles stored in the project database, in ingestion order.
