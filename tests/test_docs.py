@@ -18,7 +18,7 @@ COMMANDS = sorted(cli.commands.items())
 
 def readme_examples(command: str) -> list[list[str]]:
     """The README lines that run ``claimgraph <command>``, as argument lists (comments dropped)."""
-    lines = re.findall(rf"^claimgraph {re.escape(command)}\b.*$", README, flags=re.M)
+    lines = re.findall(rf"^claimgraph {re.escape(command)}\b.*$", README, flags=re.MULTILINE)
     return [shlex.split(line, comments=True)[2:] for line in lines]
 
 

@@ -13,7 +13,6 @@ from claimgraph.store import Store
 from claimgraph.store.batch import extractor_version
 
 
-
 def run_main(*args: str) -> subprocess.CompletedProcess:
     """The installed entry point's code path (``claimgraph.cli.main``) in a fresh process."""
     code = "from claimgraph.cli import main; main()"

@@ -49,7 +49,7 @@ def silent_actors(text: str) -> list[str]:
     names = [m.group(1) for m in _BY_ACTOR.finditer(text)] + [m.group(1) for m in _ACTOR_HAS_NOT.finditer(text)]
     out = []
     for n in names:
-        n = re.sub(r"^(?:As of now|Yet|So far|Still|But|And|However)\W+", "", n.strip(), flags=re.I)
+        n = re.sub(r"^(?:As of now|Yet|So far|Still|But|And|However)\W+", "", n.strip(), flags=re.IGNORECASE)
         n = re.sub(r"\s+(?:and|or)$", "", n).strip()
         if n and n not in out:
             out.append(n)

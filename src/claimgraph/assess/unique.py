@@ -35,7 +35,7 @@ MIN_CLAUSE_WORDS = 5
 # Longer unique sentences are reported clause by clause.
 MAX_CHARS = 300
 
-_LEADING_CONJUNCTION = re.compile(r"(?:and|but|or|while|as|with)\s+", re.I)
+_LEADING_CONJUNCTION = re.compile(r"(?:and|but|or|while|as|with)\s+", re.IGNORECASE)
 _TRIM = " \t\n\r•*-–—:;,.\"“”'"
 
 

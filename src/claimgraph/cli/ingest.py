@@ -18,7 +18,7 @@ from tqdm import tqdm
 from .. import settings
 from ..errors import ClaimgraphError, IngestError, UsageError
 from ..store import Store
-from ..store.batch import AnalysisFailed, Analysed, Event, Tally, ingest, is_english
+from ..store.batch import Analysed, AnalysisFailed, Event, Tally, ingest, is_english
 from ..store.db import Added
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2

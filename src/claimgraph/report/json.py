@@ -12,7 +12,6 @@ from ..types import (
     Corpus,
     Drift,
     DriftSide,
-    PlaceMention,
     Relation,
     Span,
     Story,

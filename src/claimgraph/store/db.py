@@ -18,7 +18,16 @@ from itertools import islice
 from typing import Any, Literal
 
 import numpy as np
-from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, select
+from sqlalchemy import (
+    Connection,
+    Engine,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    select,
+)
 from sqlalchemy import exc as sa_exc
 
 from .. import settings
@@ -140,9 +149,8 @@ class Store:
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _sqlite_pragmas)
         store = cls(engine, target)
-        with store._errors():
-            with engine.begin() as conn:
-                migrate(conn)
+        with store._errors(), engine.begin() as conn:
+            migrate(conn)
         return store
 
     @staticmethod
