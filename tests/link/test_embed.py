@@ -63,3 +63,30 @@ def test_token_embeddings_match_sentence_embedding():
     (tv,) = token_embeddings(["Forces from the Republic of Buryatia"])
     assert tv.tokens[:2] == ("forces", "from") and tv.vectors.shape == (len(tv.tokens), DIM)
     assert np.allclose(tv.sentence, embed(["Forces from the Republic of Buryatia"])[0], atol=1e-4)
+
+
+class ModelCache:
+    """A store-like cache keyed by (key, model), as ``Store.get_embeddings``/``put_embeddings``."""
+
+    def __init__(self) -> None:
+        self.rows: dict[tuple[str, str], np.ndarray] = {}
+
+    def get_embeddings(self, keys, model):
+        return {k: self.rows[(k, model)] for k in keys if (k, model) in self.rows}
+
+    def put_embeddings(self, vectors, model):
+        self.rows.update({(k, model): np.asarray(v, dtype="<f4") for k, v in vectors.items()})
+
+
+def test_encode_caches_sentence_and_float16_token_states(monkeypatch):
+    from claimgraph.link import embed as module
+
+    cache, texts = ModelCache(), ["Forces from the Republic of Buryatia", "one text"]
+    first = module.encode(texts, cache)
+    assert {m for _, m in cache.rows} == {MODEL_ID, module.TOKENS_MODEL_ID} and len(cache.rows) == 4
+    monkeypatch.setattr(module, "_run_states", lambda _texts: pytest.fail("recomputed a cached text"))
+    again = module.encode(texts, cache)
+    for a, b in zip(first, again):
+        assert a.tokens == b.tokens and a.offsets == b.offsets
+        assert np.allclose(a.sentence, b.sentence) and np.allclose(a.states, b.states, atol=2e-2)
+    assert np.allclose(first[0].sentence, embed(texts[:1])[0], atol=1e-4)

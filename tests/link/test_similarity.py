@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from claimgraph.link.similarity import FEATURES, ClaimMatcher, features, numbers_in, prepare
+from claimgraph.link.similarity import (
+    FEATURES,
+    ClaimMatcher,
+    features,
+    numbers_in,
+    pair_features,
+    prepare,
+)
 
 
 @pytest.mark.parametrize(
@@ -69,3 +76,20 @@ def test_negation_mismatch_flagged(matcher):
     result = matcher.compare("The army confirmed the attack.", "The army did not confirm the attack.")
     assert result.negation_mismatch
     assert not matcher.compare("It rained.", "It rained.").negation_mismatch
+
+
+@pytest.mark.slow
+def test_pair_features_in_matrix_form_equal_the_per_pair_features():
+    texts = prepare([
+        "The company said profits rose 10 percent in the third quarter.",
+        "Profits at the company increased by 12 percent in the third quarter, it said.",
+        "The minister did not resign on Tuesday.",
+        "Minister quits",
+        "",
+    ])
+    pairs = [(0, 1), (1, 0), (0, 2), (2, 3), (3, 4), (4, 4), (1, 2), (0, 3)]
+    batch = pair_features(texts, pairs)
+    assert batch.shape == (len(pairs), len(FEATURES))
+    for row, (i, j) in zip(batch, pairs):
+        assert row == pytest.approx(features(texts[i], texts[j]), abs=1e-5)
+    assert pair_features(texts, []).shape == (0, len(FEATURES))

@@ -18,9 +18,11 @@ from dataclasses import dataclass
 from itertools import combinations
 
 import numpy as np
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from ..types import ArticleAnalysis, Attribution, Claim, Story
-from .similarity import ClaimMatcher, Text, number_conflict
+from .embed import EmbeddingCache, Encoded, encode
+from .similarity import ClaimMatcher, Text, make_text, number_conflict
 
 # Average-linkage cut: two groups merge when their mean pair score reaches this. Pair scores are
 # probabilities of the MSRP-trained matcher (best over clause pairs) and 0.5 is its own "same"
@@ -41,6 +43,14 @@ SAME_ARTICLE_MIN = 0.9
 # Candidate pairs whose whole contents are further apart than this (MiniLM cosine) are not scored:
 # on MSRP train 0.04% of paraphrase pairs fall below 0.3; it bounds the cost of topical stories.
 CANDIDATE_MIN_COSINE = 0.3
+# Two statements of one article are scored only when their content words (stop words out) overlap
+# at least this much (Jaccard of \w+ words): calibrated on PolNeAR dev (84 articles), where 5 of the
+# 4,179 same-article candidate pairs reach SAME_ARTICLE_MIN, the least overlapping at 0.154 ("there
+# was an issue with X's microphone" / "there were issues regarding X's audio …"); at 0.15 all 5 stay
+# and 9% of the pairs are scored. Statements of one-article stories in no such pair are not embedded.
+REPEAT_MIN_OVERLAP = 0.15
+GATE_WORD = re.compile(r"\w+")
+CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"})
 MIN_WORDS = 3  # contents shorter than this (a bare "yes") say too little to match
 # (Only contents with a verb are matched: a bare noun phrase, "the presence of the troops", the
 # object of "did not recognise …", names a topic, not a proposition, and resembles every
@@ -52,6 +62,7 @@ MIN_WORDS = 3  # contents shorter than this (a bare "yes") say too little to mat
 CLAUSE_DEPS = frozenset({"advcl", "relcl", "conj", "parataxis"})
 MIN_CLAUSE_WORDS = 4
 LEADING = re.compile(r"^(?:that|to|whether)\s+", re.IGNORECASE)
+TRIMMED = frozenset({"that", "to", "whether", "and", "or", "but"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,24 +91,37 @@ def clean(text: str) -> str:
     return re.sub(r"[\s,;:.]+$", "", text).strip(" \"'“”‘’")
 
 
-def clauses(docs) -> list[tuple[str, ...]]:
-    """Parsed contents → per content: the full text, its main clause (subordinate and coordinated
-    verbal clauses removed) and each clause coordinated with the main one ("X and Y" → X, Y).
-    Subordinate clauses ("as …", "because …", "which …") are background, never matched alone."""
-    out = []
-    for doc in docs:
-        roots = {sent.root.i for sent in doc.sents}
-        cut = [t for t in doc if t.dep_ in CLAUSE_DEPS and t.pos_ in {"VERB", "AUX"} and t.i not in roots]
-        removed = {i for t in cut for i in range(t.left_edge.i, t.right_edge.i + 1)}
-        parts = [doc.text, clean("".join(t.text_with_ws for t in doc if t.i not in removed))]
-        for token in cut:
-            if token.dep_ == "conj" and token.head.i in roots:
-                inner = {i for t in cut if t is not token and token.left_edge.i <= t.i <= token.right_edge.i
-                         for i in range(t.left_edge.i, t.right_edge.i + 1)}
-                words = [t.text_with_ws for t in doc[token.left_edge.i : token.right_edge.i + 1] if t.i not in inner]
-                parts.append(clean(re.sub(r"^(?:and|or|but)\s+", "", "".join(words).lstrip(", "))))
-        out.append(tuple(dict.fromkeys(p for p in parts if len(p.split()) >= MIN_CLAUSE_WORDS or p == doc.text)))
-    return out
+def clause_tokens(doc) -> list[tuple[int, ...]]:
+    """A parsed content → token indexes of its parts: the full text, its main clause (subordinate and
+    coordinated verbal clauses removed) and each clause coordinated with the main one ("X and Y" →
+    X, Y). Subordinate clauses ("as …", "because …", "which …") are background, never matched alone."""
+    roots = {sent.root.i for sent in doc.sents}
+    cut = [t for t in doc if t.dep_ in CLAUSE_DEPS and t.pos_ in {"VERB", "AUX"} and t.i not in roots]
+    removed = {i for t in cut for i in range(t.left_edge.i, t.right_edge.i + 1)}
+    parts = [tuple(range(len(doc))), _trim(doc, [t.i for t in doc if t.i not in removed])]
+    for token in cut:
+        if token.dep_ == "conj" and token.head.i in roots:
+            inner = {i for t in cut if t is not token and token.left_edge.i <= t.i <= token.right_edge.i
+                     for i in range(t.left_edge.i, t.right_edge.i + 1)}
+            parts.append(_trim(doc, [i for i in range(token.left_edge.i, token.right_edge.i + 1) if i not in inner]))
+    return list(dict.fromkeys(p for n, p in enumerate(parts) if n == 0 or _words(doc, p) >= MIN_CLAUSE_WORDS))
+
+
+def _trim(doc, indexes: list[int]) -> tuple[int, ...]:
+    """Drop leading conjunctions, complementisers and punctuation and trailing punctuation (as ``clean``)."""
+    while indexes and (doc[indexes[0]].is_punct or doc[indexes[0]].lower_ in TRIMMED):
+        indexes = indexes[1:]
+    while indexes and doc[indexes[-1]].is_punct:
+        indexes = indexes[:-1]
+    return tuple(indexes)
+
+
+def _words(doc, indexes: tuple[int, ...]) -> int:
+    return len(_part_text(doc, indexes).split())
+
+
+def _part_text(doc, indexes: tuple[int, ...]) -> str:
+    return clean("".join(doc[i].text_with_ws for i in indexes))
 
 
 def _outer(attribution: Attribution, by_id: dict[str, Attribution]) -> tuple[Attribution, ...]:
@@ -125,25 +149,27 @@ def _statements(analyses: Sequence[ArticleAnalysis]) -> list[Statement]:
     return out
 
 
-def _candidates(texts: Sequence[Text]) -> set[tuple[int, int]]:
-    """Pairs worth scoring: a shared, not too common content lemma, or embedding nearest neighbours."""
+def _candidates(texts: dict[int, Text]) -> set[tuple[int, int]]:
+    """Pairs worth scoring among the prepared statements of one story (``texts`` by statement index):
+    a shared, not too common content lemma, or embedding nearest neighbours; above the cosine floor."""
+    index = sorted(texts)
+    if len(index) < 2:
+        return set()
     postings: dict[str, list[int]] = defaultdict(list)
-    for i, text in enumerate(texts):
-        for lemma in text.content:
-            postings[lemma].append(i)
+    for n, i in enumerate(index):
+        for lemma in texts[i].content:
+            postings[lemma].append(n)
     pairs = set()
     for members in postings.values():
         if len(members) <= MAX_POSTING:
             pairs.update(combinations(members, 2))
-    if len(texts) < 2:
-        return set()
-    vectors = np.stack([t.vector for t in texts])
+    vectors = np.stack([texts[i].vector for i in index])
     sims = vectors @ vectors.T
     np.fill_diagonal(sims, -1.0)
-    k = min(NEIGHBOURS, len(texts) - 1)
-    for i, row in enumerate(np.argpartition(-sims, k - 1, axis=1)[:, :k]):
-        pairs.update((min(i, int(j)), max(i, int(j))) for j in row)
-    return {(i, j) for i, j in pairs if sims[i, j] >= CANDIDATE_MIN_COSINE}
+    k = min(NEIGHBOURS, len(index) - 1)
+    for n, row in enumerate(np.argpartition(-sims, k - 1, axis=1)[:, :k]):
+        pairs.update((min(n, int(m)), max(n, int(m))) for m in row)
+    return {(index[n], index[m]) for n, m in pairs if sims[n, m] >= CANDIDATE_MIN_COSINE}
 
 
 def _average_linkage(articles: Sequence[str], scores: dict[tuple[int, int], float], cut: float) -> list[list[int]]:
@@ -180,7 +206,7 @@ def _average_linkage(articles: Sequence[str], scores: dict[tuple[int, int], floa
         per_article[keep].update(per_article.pop(gone))
 
 
-def _claim(group: list[int], statements: list[Statement], texts: list[Text], scores: dict) -> Claim:
+def _claim(group: list[int], statements: list[Statement], texts: dict[int, Text], scores: dict) -> Claim:
     members = [statements[i] for i in group]
     relays = [r for s in members for r in s.relays]
     ids = tuple(dict.fromkeys([s.attribution.id for s in members] + [r.id for r in relays]))
@@ -208,58 +234,146 @@ def _claim(group: list[int], statements: list[Statement], texts: list[Text], sco
     )
 
 
-def _pair_scores(parts: list[tuple[str, ...]], pairs: list[tuple[int, int]], matcher: ClaimMatcher) -> dict:
-    """Each candidate pair's score: the best matcher score over its clause pairs."""
+# -- preparing the statements of many stories at once ---------------------------------
+
+
+def _gate_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in GATE_WORD.findall(text.lower()) if w not in ENGLISH_STOP_WORDS)
+
+
+def _repeat_pairs(statements: Sequence[Statement]) -> set[tuple[int, int]]:
+    """Same-article pairs that may be near-verbatim repeats: their content words overlap enough."""
+    words = [_gate_words(s.text) for s in statements]
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for i, s in enumerate(statements):
+        by_article[s.attribution.article].append(i)
+    pairs = set()
+    for members in by_article.values():
+        for i, j in combinations(members, 2):
+            union = len(words[i] | words[j])
+            if union and len(words[i] & words[j]) / union >= REPEAT_MIN_OVERLAP:
+                pairs.add((i, j))
+    return pairs
+
+
+def _part(doc, encoded: Encoded, indexes: tuple[int, ...]) -> Text:
+    tokens = [doc[i] for i in indexes]
+    lemmas = frozenset(t.lemma_.lower() for t in tokens if not t.is_punct and not t.is_space)
+    content = frozenset(t.lemma_.lower() for t in tokens if t.pos_ in CONTENT_POS and not t.is_stop)
+    raw = doc.text if len(indexes) == len(doc) else _part_text(doc, indexes)
+    return make_text(raw, lemmas, content, encoded.token_vectors())
+
+
+def _parse(texts: list[str]) -> list:
+    """Statement texts → spaCy Docs in one pass (no NER: the parts need tags, lemmas and the parse)."""
+    from ..extract.nlp import load_nlp
+
+    nlp = load_nlp()
+    return list(nlp.pipe(texts, batch_size=256, disable=[n for n in ("ner",) if n in nlp.pipe_names]))
+
+
+def _prepare(docs: list, cache: EmbeddingCache | None) -> list[Text | None]:
+    """Parsed statements → per statement its parts' Texts (full text first) through one model pass
+    over all; the parts' lemmas and word-piece vectors are taken from the whole statement's."""
+    spans = [(doc, clause_tokens(doc)) for doc in docs]
+    texts = [doc.text if len(p) == len(doc) else _part_text(doc, p) for doc, parts in spans for p in parts]
+    encoded = dict(zip(texts, encode(texts, cache)))
+    out = []
+    for doc, parts in spans:
+        out.append(tuple(_part(doc, encoded[doc.text if len(p) == len(doc) else _part_text(doc, p)], p) for p in parts))
+    return out
+
+
+def _is_proposition(doc) -> bool:
+    return any(t.pos_ in {"VERB", "AUX"} for t in doc)
+
+
+def _score(parts: Sequence[tuple[Text, ...]], pairs: Sequence[tuple[int, int]], matcher: ClaimMatcher) -> list[float]:
+    """Each pair's score: the best matcher score over its clause pairs (all pairs in one batch)."""
+    flat: list[Text] = []
+    first: list[int] = []
+    for p in parts:
+        first.append(len(flat))
+        flat.extend(p)
     jobs, owners = [], []
-    for pair in pairs:
-        for x in parts[pair[0]]:
-            for y in parts[pair[1]]:
-                jobs.append((x, y))
-                owners.append(pair)
-    scores: dict[tuple[int, int], float] = {}
-    for pair, value in zip(owners, matcher.score_many(jobs)):
-        scores[pair] = max(scores.get(pair, 0.0), float(value))
-    return scores
+    for n, (i, j) in enumerate(pairs):
+        for x in range(len(parts[i])):
+            for y in range(len(parts[j])):
+                jobs.append((first[i] + x, first[j] + y))
+                owners.append(n)
+    best = np.zeros(len(pairs))
+    if jobs:
+        np.maximum.at(best, np.array(owners), matcher.score_pairs(flat, jobs))
+    return best.tolist()
 
 
-def _story_claims(statements: list[Statement], matcher: ClaimMatcher) -> list[Claim]:
-    if not statements:
-        return []
-    from ..extract.nlp import parse
-
-    docs = list(parse([s.text for s in statements]))
-    parts = clauses(docs)
-    matcher.prepare([s.text for s in statements])
-    texts = [matcher.prepared(s.text) for s in statements]
-    propositions = {i for i, doc in enumerate(docs) if any(t.pos_ in {"VERB", "AUX"} for t in doc)}
-    pairs = sorted(p for p in _candidates(texts) if p[0] in propositions and p[1] in propositions)
-    scores = _pair_scores(parts, pairs, matcher)
-    articles = [s.attribution.article for s in statements]
-    scores = {(i, j): v for (i, j), v in scores.items() if articles[i] != articles[j] or v >= SAME_ARTICLE_MIN}
-    groups = _average_linkage(articles, scores, LINK_MIN)
-    claims = [_claim(group, statements, texts, scores) for group in groups]
-    matcher.forget()
-    return claims
-
-
-def align_claims(
-    analyses: Sequence[ArticleAnalysis], stories: Sequence[Story], matcher: ClaimMatcher | None = None
-) -> tuple[Claim, ...]:
-    """Group the attributions of the articles of each story into claims (one claim per proposition).
-
-    Articles that belong to no story are treated as stories of their own.
-    Every claim-bearing attribution ends in exactly one claim (single ones too).
-    """
-    matcher = matcher or default_matcher()
+def story_groups(analyses: Sequence[ArticleAnalysis], stories: Sequence[Story]) -> list[list[ArticleAnalysis]]:
+    """The analyses of each story (an article in no story, or in an earlier one, makes its own)."""
     by_id = {a.article.id: a for a in analyses}
     seen: set[str] = set()
     groups: list[list[ArticleAnalysis]] = []
     for story in stories:
         members = [by_id[i] for i in story.articles if i in by_id and i not in seen]
         seen.update(a.article.id for a in members)
-        groups.append(members)
+        if members:
+            groups.append(members)
     groups.extend([a] for a in analyses if a.article.id not in seen)
-    claims: list[Claim] = []
-    for members in groups:
-        claims.extend(_story_claims(_statements(members), matcher))
-    return tuple(claims)
+    return groups
+
+
+def group_claims(
+    groups: Sequence[Sequence[ArticleAnalysis]], matcher: ClaimMatcher | None = None,
+    cache: EmbeddingCache | None = None,
+) -> list[list[Claim]]:
+    """Per group of analyses (one story), its claims. Statements are prepared once for all groups;
+    a statement of a one-article story is prepared only when it may repeat another of its article."""
+    matcher = matcher or default_matcher()
+    statements = [_statements(members) for members in groups]
+    repeats = [_repeat_pairs(stmts) for stmts in statements]
+    wanted = [set(range(len(st))) if len(g) > 1 else {i for p in r for i in p} for g, st, r in zip(groups, statements, repeats)]
+    texts = list(dict.fromkeys(st[i].text for st, w in zip(statements, wanted) for i in w))
+    docs = dict(zip(texts, _parse(texts)))
+    active = []
+    for members, stmts, want, rep in zip(groups, statements, wanted, repeats):
+        verbal = {i for i in want if _is_proposition(docs[stmts[i].text])}
+        single = len(members) == 1
+        active.append(verbal if not single else {i for p in rep if set(p) <= verbal for i in p})
+    todo = list(dict.fromkeys(st[i].text for st, act in zip(statements, active) for i in act))
+    prepared = _prepare([docs[t] for t in todo], cache)
+    position = {text: n for n, text in enumerate(todo)}
+    per_group, all_pairs = [], []
+    for stmts, act, rep in zip(statements, active, repeats):
+        ready = {i: position[stmts[i].text] for i in act}
+        articles = [s.attribution.article for s in stmts]
+        pairs = sorted(p for p in _candidates({i: prepared[n][0] for i, n in ready.items()})
+                       if articles[p[0]] != articles[p[1]] or p in rep)
+        per_group.append((ready, pairs))
+        all_pairs.extend((ready[i], ready[j]) for i, j in pairs)
+    values = iter(_score(prepared, all_pairs, matcher))
+    out = []
+    for stmts, (ready, pairs) in zip(statements, per_group):
+        scores = {p: next(values) for p in pairs}
+        out.append(_story_claims(stmts, {i: prepared[n][0] for i, n in ready.items()}, scores))
+    return out
+
+
+def _story_claims(statements: list[Statement], texts: dict[int, Text], scores: dict) -> list[Claim]:
+    if not statements:
+        return []
+    articles = [s.attribution.article for s in statements]
+    scores = {(i, j): v for (i, j), v in scores.items() if articles[i] != articles[j] or v >= SAME_ARTICLE_MIN}
+    groups = _average_linkage(articles, scores, LINK_MIN)
+    return [_claim(group, statements, texts, scores) for group in groups]
+
+
+def align_claims(
+    analyses: Sequence[ArticleAnalysis], stories: Sequence[Story], matcher: ClaimMatcher | None = None,
+    cache: EmbeddingCache | None = None,
+) -> tuple[Claim, ...]:
+    """Group the attributions of the articles of each story into claims (one claim per proposition).
+
+    Articles that belong to no story are treated as stories of their own.
+    Every claim-bearing attribution ends in exactly one claim (single ones too). With ``cache``
+    (a store), statement embeddings are read from and written to it.
+    """
+    return tuple(c for claims in group_claims(story_groups(analyses, stories), matcher, cache) for c in claims)

