@@ -77,3 +77,19 @@ def test_reader_crash_becomes_one_error(monkeypatch):
         assert "a.txt" in str(error) and "boom" in error.problem
     finally:
         registry.readers.cache_clear()
+
+
+def test_a_plugin_that_fails_to_load_fails_only_its_inputs(monkeypatch):
+    class Broken(_EntryPoint):
+        def load(self):
+            raise ImportError("no module named claimgraph_warc")
+
+    monkeypatch.setattr(registry, "entry_points", lambda group: [Broken("warc", None)])
+    registry.readers.cache_clear()
+    try:
+        (error,) = read_raw(RawInput(path="a.warc", data=b"WARC/1.0", name="a.warc"), ReadOptions())
+        assert error.source == "a.warc" and "reader plugin 'warc' could not be loaded" in error.problem
+        (article,) = read_raw(RawInput(path="b.txt", data=b"Plain text still reads.", name="b.txt"), ReadOptions())
+        assert isinstance(article, Article)
+    finally:
+        registry.readers.cache_clear()

@@ -69,8 +69,20 @@ def readers() -> dict[str, Reader]:
     found = dict(BUILTIN_READERS)
     for ep in entry_points(group=ENTRY_POINT_GROUP):
         if ep.name not in found:
-            found[ep.name] = ep.load()
+            try:
+                found[ep.name] = ep.load()
+            except Exception as exc:  # noqa: BLE001 - a broken plugin fails its own inputs, not every batch
+                found[ep.name] = _unloadable(ep.name, f"{type(exc).__name__}: {exc}")
     return found
+
+
+def _unloadable(name: str, problem: str) -> Reader:
+    """A reader standing in for a plugin that failed to load: each of its inputs fails with one clear line."""
+
+    def read(raw: RawInput, _options: ReadOptions) -> Iterable[Article | IngestError]:
+        return [IngestError(raw.path, f"reader plugin {name!r} could not be loaded ({problem})")]
+
+    return read
 
 
 def detect_format(raw: RawInput) -> str:
