@@ -19,7 +19,7 @@ from .builders import make
 @pytest.fixture(autouse=True)
 def no_claim_model(monkeypatch):
     """Claim alignment is tested with its own module; here a stub pairs the two copies' first sentences."""
-    def align(analyses, stories):
+    def align(analyses, stories, *_):
         ids = {a.article.id for a in analyses}
         return (Claim("claim-1", "bridge closes", ("orig:a1", "copy:a1"), ("orig", "copy")),) if {"orig", "copy"} <= ids else ()
     monkeypatch.setattr(link, "_align", align)

@@ -144,3 +144,26 @@ def test_statement_joining_two_claims_links_both():
     ])
     claims = align_claims([x, y], [Story("s", "t", ("x", "y"))])
     assert claim_of(claims, "y-0") is claim_of(claims, "x-0") is claim_of(claims, "x-1")
+
+
+def test_build_regroups_only_stories_that_gained_articles(monkeypatch):
+    from claimgraph import link
+
+    grouped: list[set[str]] = []
+    real = link.group_claims
+
+    def spy(groups, **kwargs):
+        grouped.extend({a.article.id for a in g} for g in groups)
+        return real(groups, **kwargs)
+
+    monkeypatch.setattr(link, "group_claims", spy)
+    linker = link.Linker()
+    first = link.build([A, B], linker)
+    restored = link.Linker.from_state(linker.to_state())
+    grouped.clear()
+    again = link.build([A, B], restored)
+    assert grouped == [] and again.claims == first.claims  # nothing new: claims restored, same ids
+    C = analysis("c", [("the coach", "the team will play the final in the capital next week", None)])
+    third = link.build([A, B, C], restored)
+    assert grouped and all("c" in g for g in grouped)
+    assert {c.id for c in first.claims} <= {c.id for c in third.claims} or any("c" in g and "a" in g for g in grouped)

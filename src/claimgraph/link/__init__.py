@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import asdict, fields, replace
 
 import numpy as np
 
 from ..types import ArticleAnalysis, Claim, Corpus, Relation, Story
 from .actors import resolve as resolve_actors
-from .claims import align_claims
+from .claims import group_claims, story_groups
+from .embed import EmbeddingCache
 from .relays import RelayIndex
 from .stories import StoryIndex, lead_embeddings
 
@@ -29,6 +31,9 @@ class Linker:
         self.relay_index = relays or RelayIndex()
         self.relations: list[Relation] = []
         self.relays: dict[str, tuple[str, ...]] = {}
+        # Claims of each story as last grouped, by the story's article set: a story that gained no
+        # article keeps its claims (and their ids) without being grouped again.
+        self.claims: dict[str, list[Claim]] = {}
 
     def add(self, analysis: ArticleAnalysis, embedding: np.ndarray | None = None) -> str:
         """File one article (an article already filed is left as it is); returns its story id.
@@ -47,18 +52,40 @@ class Linker:
     def to_state(self) -> dict:
         return {"stories": self.stories.to_state(), "relays": self.relay_index.to_state(),
                 "relations": [[r.kind, r.source, r.target, r.score] for r in self.relations],
-                "relayed": {k: list(v) for k, v in self.relays.items()}}
+                "relayed": {k: list(v) for k, v in self.relays.items()},
+                "claims": {k: [asdict(c) for c in v] for k, v in self.claims.items()}}
 
     @classmethod
     def from_state(cls, state: dict) -> Linker:
         obj = cls(StoryIndex.from_state(state["stories"]), RelayIndex.from_state(state["relays"]))
         obj.relations = [Relation(k, s, t, sc) for k, s, t, sc in state["relations"]]
         obj.relays = {k: tuple(v) for k, v in state["relayed"].items()}
+        obj.claims = {k: [_claim_of(c) for c in v] for k, v in state.get("claims", {}).items()}
         return obj
 
 
-def _align(analyses: tuple[ArticleAnalysis, ...], stories: tuple[Story, ...]) -> tuple[Claim, ...]:
-    return tuple(align_claims(analyses, stories))
+_TUPLE_FIELDS = tuple(f.name for f in fields(Claim) if str(f.type).startswith("tuple"))
+
+
+def _claim_of(data: dict) -> Claim:
+    return Claim(**{k: tuple(v) if k in _TUPLE_FIELDS else v for k, v in data.items()})
+
+
+def _group_key(members: list[ArticleAnalysis]) -> str:
+    return hashlib.sha1("\n".join(sorted(a.article.id for a in members)).encode()).hexdigest()
+
+
+def _align(
+    analyses: tuple[ArticleAnalysis, ...], stories: tuple[Story, ...], linker: Linker, cache: EmbeddingCache | None
+) -> tuple[Claim, ...]:
+    """Claims of every story; only stories whose article set the linker has not grouped are grouped now."""
+    groups = story_groups(analyses, stories)
+    keys = [_group_key(g) for g in groups]
+    todo = [n for n, key in enumerate(keys) if key not in linker.claims]
+    for n, claims in zip(todo, group_claims([groups[n] for n in todo], cache=cache)):
+        linker.claims[keys[n]] = claims
+    linker.claims = {key: linker.claims[key] for key in keys}
+    return tuple(c for key in keys for c in linker.claims[key])
 
 
 def _with_claims(stories: tuple[Story, ...], claims: tuple[Claim, ...]) -> tuple[Story, ...]:
@@ -74,8 +101,9 @@ def build(analyses: Iterable[ArticleAnalysis], linker: Linker | None = None, emb
     """Per-article analyses → the cross-article graph (stories, claims, relations, relays, actors).
 
     With ``linker`` (restored from a store), only the new analyses are filed into its indexes;
-    articles it already holds are not filed again. ``embedding_cache``: a store's embedding cache
-    (see ``embed.embed``) for the lead embeddings, computed in one batch for the new articles.
+    articles it already holds are not filed again, and only stories that gained articles have their
+    claims grouped again. ``embedding_cache``: a store's embedding cache
+    (see ``embed.embed``) for the lead and statement embeddings, computed in batches for what is new.
     """
     analyses = tuple(analyses)
     linker = linker or Linker()
@@ -84,7 +112,7 @@ def build(analyses: Iterable[ArticleAnalysis], linker: Linker | None = None, emb
     for a in analyses:
         linker.add(a, embeddings.get(a.article.id))
     stories = linker.stories.snapshot()
-    claims = _align(analyses, stories)
+    claims = _align(analyses, stories, linker, embedding_cache)
     ids = {a.article.id for a in analyses}
     return Corpus(
         analyses=analyses,

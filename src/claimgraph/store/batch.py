@@ -228,9 +228,9 @@ def corpus(store: Store, ids: Iterable[str] | None = None) -> Corpus:
     """
     analyses = store.get_analyses(ids)
     if ids is not None:
-        return assess(build(analyses))
+        return assess(build(analyses, embedding_cache=store))
     linker = _restore_linker(store)
-    result = assess(build(analyses, linker))
+    result = assess(build(analyses, linker, embedding_cache=store))
     store.put_state(LINKER_STATE, linker_version(), linker.to_state())
     store.put_story_members(linker.stories.members())
     return result
