@@ -21,13 +21,12 @@ from collections import Counter
 from pathlib import Path
 
 import numpy as np
-import spacy
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from spacy.tokens import DocBin
 
 from claimgraph.extract.attrib.features import candidates
-from claimgraph.extract.nlp import MODEL_PACKAGE
+from claimgraph.extract.nlp import load_nlp
 
 SEED = 13
 MIN_CUE_COUNT = 2  # a lemma enters the lexicon when it heads a gold cue at least twice in train
@@ -88,7 +87,7 @@ def load_split(split_dir: str) -> tuple[list[str], list[str], list[list[list[tup
 
 
 def parse(texts: list[str], cache: str | None):
-    nlp = spacy.load(MODEL_PACKAGE)
+    nlp = load_nlp()  # the pipeline extraction runs on (paragraph breaks start sentences)
     if cache and os.path.exists(cache):
         return list(DocBin().from_disk(cache).get_docs(nlp.vocab))
     docs = list(nlp.pipe(texts, batch_size=32))
@@ -241,13 +240,10 @@ def train_filter(docs, texts, relations, lexicon, rows, y, art) -> None:
     for d, (doc, text) in enumerate(zip(docs, texts)):
         regions = quote_regions(text)
         n_gold += len(relations[d])
-        for i, p1 in probs[d].items():
-            if p1 < FILTER_MIN_P1:
-                continue
-            raw = spans.build(doc[i], regions, text)
-            if raw is None:
-                continue
-            feats.append(attfilter.features(raw, p1))
+        built = [(raw, p1) for i, p1 in sorted(probs[d].items())
+                 if p1 >= FILTER_MIN_P1 and (raw := spans.build(doc[i], regions, text)) is not None]
+        for (raw, p1), nested in zip(built, attfilter.nested_flags([r for r, _ in built])):
+            feats.append(attfilter.features(raw, p1, nested))
             labels.append(strict_label(raw, relations[d]))
             article.append(d)
     labels, article = np.array(labels), np.array(article)

@@ -41,6 +41,11 @@ ROWS = [
      [("Maria Lopez", ":", "The vote was rigged")]),
     ("The latest test, the agency said, was its biggest yet.",
      [("agency", "said", "The latest test")]),
+    # a headline without a full stop is its own sentence; a paragraph label is not the subject
+    ("Mayor rejects the new budget plan\n\nCity officials said that the budget would be cut by a third.",
+     [("City officials", "said", "that the budget would be cut by a third")]),
+    ("Details: The agency’s report reaffirms that prices rose in March.",
+     [("report", "reaffirms", "that prices rose in March")]),
     # nothing attributed
     ("The bridge reopened in May after repairs.", []),
     ("Prices rose by 4 percent in March.", []),

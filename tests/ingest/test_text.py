@@ -34,7 +34,9 @@ def test_plain_text_metadata_and_body(tmp_path):
     assert isinstance(article, Article)
     assert (article.title, article.author, article.published) == ("Talks resume in Geneva", "Jane Doe", "2024-12-18T04:44")
     assert article.published_estimated is False
-    assert article.text.startswith("The minister said")
+    # the headline stays in the text as its first paragraph (it can carry an attribution); the byline goes
+    assert article.text.startswith("Talks resume in Geneva\n\nThe minister said")
+    assert "Jane Doe" not in article.text
     assert "Source: Example Agency" in article.text
     assert "patron" not in article.text and article.removed == ("Support Example or become our patron!",)
     assert article.language == "en" and article.path == str(path) and article.source_format == "text"

@@ -24,8 +24,10 @@ def detect(doc) -> list[RawAttribution]:
     """Every raw attribution in the doc, in text order, without duplicates."""
     text = doc.text
     regions = quote_regions(text)
-    raws = [r for tok, p in cues.detect(doc, threshold=attfilter.model()["min_p1"])
-            if (r := spans.build(tok, regions, text)) is not None and (attfilter.keep(r, p) or _vague(r))]
+    built = [(r, p) for tok, p in cues.detect(doc, threshold=attfilter.model()["min_p1"])
+             if (r := spans.build(tok, regions, text)) is not None]
+    nested = attfilter.nested_flags([r for r, _ in built])
+    raws = [r for (r, p), inner in zip(built, nested) if attfilter.keep(r, p, inner) or _vague(r)]
     ents = list(doc.ents)
     raws += forms.colon_attributions(doc, text, ents, cues.lexicon())
     raws += forms.dash_bylines(doc, text, ents)

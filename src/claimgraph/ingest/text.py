@@ -10,6 +10,7 @@ import yaml
 
 from ..types import Article
 from .article import Meta, article_from_text, article_id, merge
+from .clean import read_header
 from .decode import decode
 from .inputs import RawInput, ReadOptions
 
@@ -38,7 +39,21 @@ def read_text(path: str, data: str, meta: Meta | None = None) -> Article:
     found = Meta.from_mapping(front) if front else Meta()
     if meta is not None:
         found = merge(meta, found)
-    return article_from_text(path, body, found, "text")
+    body, found = _header(body, found)
+    return article_from_text(path, body, found, "text", infer_header=False)
+
+
+def _header(body: str, meta: Meta) -> tuple[str, Meta]:
+    """Headline and byline on top of a plain text → (text, Meta with them): the headline sets the title and stays
+    in the text as its first paragraph (headlines carry statements: 'Poll: …', 'X says …'); the byline is removed."""
+    lines = body.split("\n")
+    header = read_header(lines, known_title=meta.title)
+    meta = merge(meta, Meta(title=header.title, author=header.author, published=header.published))
+    rest = lines[header.body_start :]
+    if header.title is not None:
+        headline = next(line for line in lines if line.strip())
+        rest = [headline.strip(), ""] + rest
+    return "\n".join(rest), meta
 
 
 def read(raw: RawInput, options: ReadOptions) -> Iterator[Article]:

@@ -20,11 +20,23 @@ def _bucket(n: int, edges: tuple[int, ...]) -> str:
     return f">{edges[-1]}"
 
 
-def features(raw: RawAttribution, p1: float) -> dict[str, float]:
-    """Sparse features of one candidate: the cue's probability, the source found and the content's shape."""
+def nested_flags(raws: list[RawAttribution]) -> list[bool]:
+    """Per candidate: whether its cue lies inside another candidate's content ('X said Y reported that …')."""
+    spans = [(k, s) for k, r in enumerate(raws) for s in r.content_spans]
+    return [any(k != j and s.start <= r.cue_span.start and r.cue_span.end <= s.end for j, s in spans)
+            for k, r in enumerate(raws)]
+
+
+def features(raw: RawAttribution, p1: float, nested: bool = False) -> dict[str, float]:
+    """Sparse features of one candidate: the cue's probability, the source found, the content's shape and
+    whether it sits inside another candidate's content."""
     cue, doc = raw.cue, raw.cue.doc
     lemma = cue.lemma_.lower()
     f: dict[str, float] = {"p1": p1, f"p1b={int(p1 * 10)}": 1.0, f"l={lemma}": 1.0, f"form={raw.form}": 1.0}
+    if nested:
+        f["nested"] = 1.0
+        f[f"nested|form={raw.form}"] = 1.0
+        f[f"nested|src={raw.source_tok is not None}"] = 1.0
     src = raw.source_tok
     if src is None:
         f["nosrc"] = 1.0
@@ -66,5 +78,5 @@ def score(feats: dict[str, float]) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
-def keep(raw: RawAttribution, p1: float) -> bool:
-    return score(features(raw, p1)) >= model()["threshold"]
+def keep(raw: RawAttribution, p1: float, nested: bool = False) -> bool:
+    return score(features(raw, p1, nested)) >= model()["threshold"]

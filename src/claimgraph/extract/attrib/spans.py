@@ -55,7 +55,7 @@ def find_source(cue):
         return None, set()
     tok = cue
     for _ in range(MAX_CLIMB + 1):
-        for c in tok.children:
+        for c in _without_labels(tok):
             if c.dep_ in ("nsubj", "csubj") or (c.dep_ == "nsubjpass" and tok.lemma_ in ("quote", "cite")):
                 return c, _mention(c)
             if c.dep_ == "agent":
@@ -82,6 +82,16 @@ def find_source(cue):
             return None, set()
         tok = tok.head
     return None, set()
+
+
+def _without_labels(tok) -> list:
+    """The children of tok less a paragraph label parsed as a second subject ('Details: The report says …')."""
+    kids = list(tok.children)
+    subjects = [c for c in kids if c.dep_ in SUBJECT_DEPS]
+    if len(subjects) < 2:
+        return kids
+    doc = tok.doc
+    return [c for c in kids if not (c in subjects and c.i + 1 < len(doc) and doc[c.i + 1].text == ":")]
 
 
 def _mention(tok) -> set[int]:
