@@ -26,6 +26,7 @@ from ..types import Attribution
 from .stance_features import (
     TextView,
     dense_features,
+    dense_names,
     embedded_sentences,
     embedding_features,
     ngram_text,
@@ -34,6 +35,7 @@ from .stance_features import (
 Stance = Literal["supports", "refutes", "reports", "unrelated"]
 STANCES: tuple[Stance, ...] = ("supports", "refutes", "reports", "unrelated")
 MODEL_DIR = "data/stance"
+SHORT_COLUMN = dense_names().index("is_short")
 WORD_PATTERN = r"(?u)\b\w[\w']*\b|\?"
 
 
@@ -76,7 +78,8 @@ class StanceModel:
     coef: np.ndarray  # (n_classes, n_features)
     intercept: np.ndarray
     classes: tuple[str, ...]
-    embeddings: bool = True  # whether the MiniLM cosine / product features are part of the model
+    embeddings: bool = True  # whether the MiniLM cosine features are part of the model
+    split_short: bool = True  # separate n-gram weights for headline-length texts (see ``featurize``)
 
     def features(self, pairs: Sequence[tuple[str, str]]) -> sp.csr_matrix:
         return featurize(*pair_rows(pairs, self.cos_vec, self.embeddings), self)
@@ -93,7 +96,8 @@ class StanceModel:
             intercept=self.intercept, cos_idf=self.cos_vec.idf_.astype(np.float32),
             lead_idf=self.lead_vec.idf_.astype(np.float32), rel_idf=self.rel_vec.idf_.astype(np.float32),
         )
-        vocab = {"classes": list(self.classes), "embeddings": self.embeddings, "cos": _vocab_list(self.cos_vec),
+        vocab = {"classes": list(self.classes), "embeddings": self.embeddings, "split_short": self.split_short,
+                 "cos": _vocab_list(self.cos_vec),
                  "lead": _vocab_list(self.lead_vec), "rel": _vocab_list(self.rel_vec)}
         with open(f"{directory}/vocab.json", "w", encoding="utf-8") as fh:
             json.dump(vocab, fh, ensure_ascii=False, separators=(",", ":"))
@@ -134,10 +138,19 @@ def _embedding_rows(claims: list[str], views: list[TextView], cache) -> np.ndarr
 
 
 def featurize(dense: np.ndarray, leads: Sequence[str], rels: Sequence[str], model: StanceModel) -> sp.csr_matrix:
-    """Dense rows (standardised) + n-gram TF-IDF of leads and related sentences → one sparse matrix."""
+    """Dense rows (standardised) + n-gram TF-IDF of leads and related sentences → one sparse matrix.
+
+    With ``model.split_short`` the n-grams of headline-length texts and of longer texts get separate
+    weights (one copy of the lead block each; a short text has no separate related block), since cue
+    words weigh differently in a headline than in a body.
+    """
     scaled = (dense - model.mean) / model.scale
-    return sp.hstack([sp.csr_matrix(scaled), model.lead_vec.transform(leads), model.rel_vec.transform(rels)],
-                     format="csr")
+    lead, rel = model.lead_vec.transform(leads), model.rel_vec.transform(rels)
+    if not model.split_short:
+        return sp.hstack([sp.csr_matrix(scaled), lead, rel], format="csr")
+    short = dense[:, SHORT_COLUMN] > 0.5
+    is_short, is_long = sp.diags(short.astype(np.float64)), sp.diags((~short).astype(np.float64))
+    return sp.hstack([sp.csr_matrix(scaled), is_short @ lead, is_long @ lead, is_long @ rel], format="csr")
 
 
 @lru_cache(maxsize=1)
@@ -155,6 +168,7 @@ def load_model() -> StanceModel:
         rel_vec=_with_idf(make_ngram_vectorizer(vocab["rel"]), w["rel_idf"].astype(np.float64)),
         mean=w["mean"], scale=w["scale"], coef=w["coef"].astype(np.float64), intercept=w["intercept"],
         classes=tuple(vocab["classes"]), embeddings=bool(vocab.get("embeddings", False)),
+        split_short=bool(vocab.get("split_short", False)),
     )
 
 
