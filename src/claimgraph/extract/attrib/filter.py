@@ -37,7 +37,14 @@ def features(raw: RawAttribution, p1: float, nested: bool = False) -> dict[str, 
         f["nested"] = 1.0
         f[f"nested|form={raw.form}"] = 1.0
         f[f"nested|src={raw.source_tok is not None}"] = 1.0
+    f[f"cue={cue.tag_}|{cue.dep_}"] = 1.0
     src = raw.source_tok
+    if src is not None:
+        # a subject borrowed from a governing verb ("avoid reporting or confirming", "emerged confirming")
+        borrowed = src.head.i != cue.i and src.i not in {t.i for t in cue.subtree}
+        f[f"borrowed={borrowed}"] = 1.0
+        f[f"borrowed={borrowed}|nested={nested}"] = 1.0
+        f[f"borrowed={borrowed}|tag={cue.tag_}"] = 1.0
     if src is None:
         f["nosrc"] = 1.0
         f[f"l={lemma}|nosrc"] = 1.0

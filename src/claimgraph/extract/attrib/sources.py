@@ -145,7 +145,9 @@ class SourceResolver:
             name = self._org(org)
             kind = "document" if lemma in DOCUMENT_NOUNS else "organisation"
             return Resolved(name, kind)
-        for key in [lemma] + [c.lemma_.lower() for c in poss]:
+        # a bare "the sources" is the sources named before; "Ukrainian military sources" are new ones
+        bare = not any(c.dep_ in ("amod", "compound", "nmod", "conj") for c in head.children)
+        for key in ([lemma] if bare else []) + [c.lemma_.lower() for c in poss]:
             if key in self.by_head:
                 known = self.by_head[key]
                 return Resolved(known.name, "document" if lemma in DOCUMENT_NOUNS else known.kind, known.role,
