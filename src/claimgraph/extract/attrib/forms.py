@@ -132,8 +132,6 @@ def continuations(doc, raws: list[RawAttribution]) -> dict[int, Span]:
     cue of its own and opens by spelling out the reasoning ("By not acknowledging …, Russia can …")."""
     sents = list(doc.sents)
     starts = [s.start_char for s in sents]
-    cue_at = sorted(r.cue_span.start for r in raws)
-    content_at = [(s.start, s.end) for r in raws for s in r.content_spans]
     out: dict[int, Span] = {}
     for k, raw in enumerate(raws):
         if raw.form not in ("indirect", "direct") or STANCE_CONTINUED.isdisjoint({raw.cue.lemma_.lower()}):
@@ -146,8 +144,10 @@ def continuations(doc, raws: list[RawAttribution]) -> dict[int, Span]:
         first = next((t for t in nxt if not t.is_space), None)
         if first is None or first.lower_ not in CONTINUATION_OPENERS:
             continue
-        if any(nxt.start_char <= c < nxt.end_char for c in cue_at) or any(
-                s < nxt.end_char and nxt.start_char < e for s, e in content_at):
+        opener = {t.idx for t in first.subtree}  # "By not reporting them, …": a cue inside the opener is its own
+        others = [r for r in raws if r.cue_span.start not in opener]
+        if any(nxt.start_char <= r.cue_span.start < nxt.end_char for r in others) or any(
+                s.start < nxt.end_char and nxt.start_char < s.end for r in others for s in r.content_spans):
             continue
         last = nxt[-1] if nxt[-1].is_punct and not nxt[-1].is_space else None
         stop = last.idx if last is not None and last.text in ".;" else nxt.end_char
