@@ -1,18 +1,26 @@
 #!/usr/bin/env python3
-"""MSRP train → 10-fold cross-validated accuracy and F1 of the claim pair classifier.
+"""MSRP train → cross-validated accuracy and F1 of the claim pair models (feature classifier, cross-encoder).
 
-Usage: bench/msrp_eval.py [MSRP_TRAIN] [--features-cache FILE.npz] [--folds 10]
+Usage: bench/msrp_eval.py [MSRP_TRAIN] [--features-cache FILE.npz] [--folds 10] [--crossencoder-oof FILE.json]
 
 Features come from claimgraph.link.similarity, the classifier is the one
 scripts/train_pairs.py ships (seeded logistic regression); each fold is
 trained on the other nine. Also prints the baselines (always "same", the
 MiniLM cosine alone with a threshold tuned inside each fold).
+
+The cross-encoder needs torch to train, so its held-out probabilities come
+from scripts/train_crossencoder.py (bench/msrp_crossencoder_oof.json: the
+pairs of the folds it evaluated, each scored by a model that never saw them).
+On exactly those pairs, and with the SAME folds, this script also trains the
+feature classifier on the rest and reports feature model, cross-encoder
+(int8 and fp32) and the mean of the two probabilities side by side.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib.util
+import json
 import sys
 import time
 from pathlib import Path
@@ -46,12 +54,44 @@ def cross_validate(x: np.ndarray, y: np.ndarray, folds: int, c: float) -> dict[s
     }
 
 
+def crossencoder_comparison(x: np.ndarray, y: np.ndarray, oof: dict, c: float) -> dict[str, tuple[float, float]]:
+    """Held-out pairs of the cross-encoder's folds → (accuracy, F1) of each model on exactly those pairs."""
+    splits = StratifiedKFold(oof["folds"], shuffle=True, random_state=oof["seed"]).split(x, y)
+    index = np.array(oof["index"])
+    feature = np.full(len(y), np.nan)
+    for train, test in list(splits)[: oof["evaluated_folds"]]:
+        feature[test] = train_pairs.fit(x[train], y[train], c).probability(x[test])
+    feature = feature[index]
+    truth = y[index]
+    ce8, ce32 = np.array(oof["int8"]), np.array(oof["fp32"])
+    mean = (ce8 + feature) / 2
+    preds = {
+        "feature classifier": feature >= 0.5, "cross-encoder int8": ce8 >= oof["threshold"],
+        "cross-encoder fp32": ce32 >= oof["threshold"], "mean(int8, feature)": mean >= 0.5,
+    }
+    return {name: (accuracy_score(truth, p), f1_score(truth, p)) for name, p in preds.items()}
+
+
+def report_crossencoder(x: np.ndarray, y: np.ndarray, path: Path, c: float) -> None:
+    if not path.exists():
+        print(f"{path}: no cross-encoder held-out file (run scripts/train_crossencoder.py)")
+        return
+    oof = json.loads(path.read_text())
+    if oof["pairs"] != len(y):
+        print(f"{path}: made for {oof['pairs']} pairs, not {len(y)}; skipped")
+        return
+    scope = f"{oof['evaluated_folds']} of {oof['folds']} folds, {len(oof['index'])} held-out pairs"
+    for name, (acc, f1) in crossencoder_comparison(x, y, oof, c).items():
+        print(f"{name:20s} accuracy {acc:.3f}  F1 {f1:.3f}  ({scope})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", nargs="?", type=Path, default=train_pairs.DEFAULT_DATA)
     parser.add_argument("--features-cache", type=Path)
     parser.add_argument("--folds", type=int, default=10)
     parser.add_argument("--c", type=float, default=train_pairs.C)
+    parser.add_argument("--crossencoder-oof", type=Path, default=ROOT / "bench" / "msrp_crossencoder_oof.json")
     args = parser.parse_args()
     if not args.data.exists():
         sys.exit(f"{args.data}: MSRP training file not found (see ../shared/data/msrp/README.md)")
@@ -61,6 +101,7 @@ def main() -> None:
     print(f"{len(y)} pairs, {x.shape[1]} features in {time.perf_counter() - started:.0f} s")
     for name, (acc, f1) in cross_validate(x, y, args.folds, args.c).items():
         print(f"{name:12s} accuracy {acc:.3f}  F1 {f1:.3f}  ({args.folds}-fold CV)")
+    report_crossencoder(x, y, args.crossencoder_oof, args.c)
 
 
 if __name__ == "__main__":

@@ -33,11 +33,16 @@ def _package_file(name: str) -> Path:
     return Path(str(resources.files("claimgraph") / "data" / "pairs" / name))
 
 
+def shipped_model_path() -> Path:
+    """Where the packaged model lives (it is absent until scripts/train_crossencoder.py has written one)."""
+    return _package_file(MODEL_FILE)
+
+
 class CrossEncoder:
     """The ONNX session and the pair tokenizer; score pairs with ``score_many``."""
 
     def __init__(self, path: Path | str | None = None) -> None:
-        self.path = Path(path) if path is not None else _package_file(MODEL_FILE)
+        self.path = Path(path) if path is not None else shipped_model_path()
         if not self.path.is_file():
             raise ExtractError(
                 f"cross-encoder model not found: {self.path} (build it with scripts/train_crossencoder.py)"
@@ -107,7 +112,7 @@ _instances: dict[Path, CrossEncoder] = {}
 
 def cross_encoder(path: Path | str | None = None) -> CrossEncoder:
     """The process-wide CrossEncoder for ``path`` (default: the shipped model), loaded on first use."""
-    key = Path(path) if path is not None else _package_file(MODEL_FILE)
+    key = Path(path) if path is not None else shipped_model_path()
     with _lock:
         if key not in _instances:
             _instances[key] = CrossEncoder(key)
