@@ -46,6 +46,8 @@ ROWS = [
      [("City officials", "said", "that the budget would be cut by a third")]),
     ("Details: The agency’s report reaffirms that prices rose in March.",
      [("report", "reaffirms", "that prices rose in March")]),
+    ("“There is a disconnect,” Flynn, a top surrogate, said Thursday morning on Fox News’s “Fox and Friends.”",
+     [("Flynn", "said", "There is a disconnect")]),
     # nothing attributed
     ("The bridge reopened in May after repairs.", []),
     ("Prices rose by 4 percent in March.", []),

@@ -59,7 +59,11 @@ def _is_name_label(doc, start: int, end: int, headline: bool) -> bool:
         return False
     if headline and len(span) <= HEADLINE_LABEL_TOKENS and span[0].text[:1].isupper():
         return all(t.pos_ in ("PROPN", "NOUN") or t.is_punct for t in span)
-    return all(t.pos_ == "PROPN" or t.is_punct or t.text.isupper() for t in span)
+    if span.text.isupper():
+        return True  # transcript speaker labels: 'WALLACE:'
+    # elsewhere a label must name someone ('Rep. John Mica:'), not head a section ('Correction:', 'Veto Power …:')
+    named = any(t.ent_type_ in SPEAKER_ENTS for t in span)
+    return named and all(t.pos_ == "PROPN" or t.is_punct or t.text.isupper() for t in span)
 
 
 def _label_source(doc, ents, start: int, end: int):

@@ -262,14 +262,29 @@ def _inverted_subject(cue):
     """'…,” said Chuck Jordan': the proper-noun phrase right after the cue."""
     doc = cue.doc
     j = cue.i + 1
-    while j < len(doc) and doc[j].pos_ in ("ADV", "NOUN") and doc[j].ent_type_ in ("DATE", "TIME"):
+    while j < len(doc) and doc[j].pos_ in ("ADV", "NOUN", "PROPN") and doc[j].ent_type_ in ("DATE", "TIME"):
         j += 1
     if j < len(doc) and doc[j].pos_ in ("PROPN", "NOUN", "DET", "ADJ"):
         head = doc[j]
         while head.head.i != head.i and head.head.i > cue.i and head.dep_ in ("compound", "amod", "det", "nmod"):
             head = head.head
         return head, _mention(head)
-    return None, set()
+    return _name_before(cue)
+
+
+def _name_before(cue):
+    """'…,” Flynn, a top surrogate, said Thursday': a named speaker between the quotation's end and the cue."""
+    doc = cue.doc
+    i = cue.i - 1
+    while i >= 0 and cue.i - i <= MAX_PRECEDING_SUBJECT and not is_quote(doc[i]) and not doc[i].is_space:
+        i -= 1
+    ents = [e for e in doc.ents if i < e.start and e.end <= cue.i and e.label_ in ("PERSON", "ORG", "NORP")]
+    if not ents:
+        return None, set()
+    lo, hi = ents[0].start, cue.i - 1
+    while hi > lo and doc[hi].is_punct:
+        hi -= 1
+    return ents[0].root, set(range(lo, hi + 1))
 
 
 def _preceding_subject(cue, para: set[int]):
