@@ -79,9 +79,23 @@ def find_source(cue):
                 return None, set()
             return tok.head, {tok.head.i}
         if tok.dep_ not in CLIMB_DEPS or tok.head.i == tok.i:
-            return None, set()
+            return _entity_before(cue)
         tok = tok.head
     return None, set()
+
+
+def _entity_before(cue):
+    """A subjectless verb cue right after a named speaker the parse attached elsewhere ('… of the Post Trump said')."""
+    doc = cue.doc
+    j = cue.i - 1
+    while j >= 0 and doc[j].pos_ in ("ADV", "AUX", "PART"):
+        j -= 1
+    if cue.pos_ != "VERB" or j < 0 or doc[j].ent_type_ not in ("PERSON", "ORG") or doc[j].ent_iob_ == "O":
+        return None, set()
+    ent = next((e for e in doc.ents if e.start <= j < e.end), None)
+    if ent is None or ent.end != j + 1:
+        return None, set()
+    return ent.root, set(range(ent.start, ent.end))
 
 
 def _without_labels(tok) -> list:
