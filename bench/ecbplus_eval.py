@@ -3,8 +3,10 @@
 All documents of all topics are clustered together through ``StoryIndex.add``, in a fixed order
 (topic, file name) or, with --shuffle SEED, in a seeded random order. ECB+ has no publication
 dates, so the time decay is neutral. The spaCy parse (entities, places) and the lead embeddings
-are cached under --cache / --emb-cache so that threshold sweeps are quick; --no-embeddings
-leaves the embedding sub-vector out.
+are cached under --cache / --emb-cache so that threshold sweeps are quick; the analysis cache is
+keyed by the extractor fingerprint of claimgraph.store.batch (extraction code + spaCy model), so a
+cache written by older extraction code is parsed afresh, never used. --no-embeddings leaves the
+embedding sub-vector out.
 
     nice .venv/bin/python bench/ecbplus_eval.py [--data ../shared/data/ecbplus] [--shuffle 1] [--sweep]
 """
@@ -17,12 +19,13 @@ import random
 import sys
 import time
 import xml.etree.ElementTree as ET
-from collections import Counter, defaultdict
+from collections import defaultdict
 from pathlib import Path
 
 from claimgraph.extract.pipeline import analyze_articles, default_steps
 from claimgraph.link import stories as st
 from claimgraph.link import threads as th
+from claimgraph.store.batch import extractor_version
 from claimgraph.types import Article
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "ecbplus"
@@ -43,9 +46,24 @@ def labels(doc_id: str) -> tuple[str, str]:
     return topic, topic + ("+" if doc_id.endswith("ecbplus") else "")
 
 
+def _cached(cache: Path | None):
+    """The analyses pickled in ``cache`` when they were made by the current extractor, else None."""
+    if not cache or not cache.exists():
+        return None
+    try:
+        stored = pickle.loads(cache.read_bytes())
+    except (pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        stored = None
+    if isinstance(stored, dict) and stored.get("extractor") == extractor_version():
+        return stored["analyses"]
+    print(f"{cache}: analyses of another extractor version (stale), parsing afresh", file=sys.stderr)
+    return None
+
+
 def load(data: Path, cache: Path | None):
-    if cache and cache.exists():
-        return pickle.loads(cache.read_bytes())
+    analyses = _cached(cache)
+    if analyses is not None:
+        return analyses
     files = sorted(data.glob("*/*.xml"), key=lambda p: (int(p.parent.name), p.name))
     if not files:
         sys.exit(f"{data}: no ECB+ XML files found (see ../shared/data/ecbplus/README.md)")
@@ -53,7 +71,7 @@ def load(data: Path, cache: Path | None):
     steps = [s for s in default_steps() if s.name in ("entities", "places")]
     analyses = list(analyze_articles(articles, steps))
     if cache:
-        cache.write_bytes(pickle.dumps(analyses))
+        cache.write_bytes(pickle.dumps({"extractor": extractor_version(), "analyses": analyses}))
     return analyses
 
 
@@ -136,8 +154,8 @@ def main() -> None:
     if args.shuffle is not None:
         random.Random(args.shuffle).shuffle(analyses)
     embs = None if args.no_embeddings else list(st.lead_embeddings(analyses, FileCache(args.emb_cache)))
-    print(f"ECB+ ({Counter(labels(a.article.id)[0] for a in analyses).__len__()} topics, order "
-          f"{'shuffled, seed %d' % args.shuffle if args.shuffle is not None else 'topic, file'}); thresholds story "
+    order = "topic, file" if args.shuffle is None else f"shuffled, seed {args.shuffle}"
+    print(f"ECB+ ({len({labels(a.article.id)[0] for a in analyses})} topics, order {order}); thresholds story "
           f"{st.STORY_THRESHOLD} thread {th.THREAD_THRESHOLD}; embeddings {'off' if embs is None else 'on'}; "
           "no dates: time decay neutral")
     show(evaluate(analyses, st.STORY_THRESHOLD, th.THREAD_THRESHOLD, embs))
