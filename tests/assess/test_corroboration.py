@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from claimgraph.assess.corroboration import country_of
+from claimgraph.assess.corroboration import affiliation, country_of, names_a_state
+from claimgraph.types import Attribution, Span
 
 
 def by_id(corpus):
@@ -99,3 +100,23 @@ def test_source_names_cluster(corpus_of, names, same):
     view = View(corpus_of({"x": (text, rows)}, []))
     canon = {view.canonical(n) for n in names}
     assert (len(canon) == 1) is same
+
+
+@pytest.mark.parametrize(("name", "state"), [
+    ("US", True), ("the US", True), ("Russia", True), ("the United States", True),
+    ("Russian officials", False), ("US observations", False), ("John Kirby", False), ("North Korean", False),
+])
+def test_names_a_state(name, state):
+    assert names_a_state(name) is state
+
+
+def _att(source, role=None, org=None):
+    return Attribution(id="x:a1", article="x", source=source, source_span=None, source_kind="organisation",
+                       cue_span=None, content_spans=(Span(0, 1),), form="indirect", stance="asserts",
+                       source_role=role, source_org=org)
+
+
+def test_a_state_and_its_spokesman_share_one_affiliation():
+    assert affiliation(_att("US"), "US") == "government:US"
+    assert affiliation(_att("John Kirby", "US National Security Council spokesman"), "John Kirby") == "government:US"
+    assert affiliation(_att("Institute for the Study of War"), "Institute for the Study of War") != "government:US"

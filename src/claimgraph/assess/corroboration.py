@@ -77,6 +77,7 @@ def _country_names() -> list[tuple[str, str]]:
 
 
 _COUNTRIES = _country_names()
+_STATE_NAMES = frozenset(name for name, _ in _COUNTRIES) | {k for k, v in DEMONYMS.items() if len(k) <= 4}
 # A nationality adjective starts with its country's name less the last letter: ukrain-ian, russi-an, german-.
 _STEMS = [(name[:-1], code) for name, code in _COUNTRIES if " " not in name and len(name) >= 5]
 
@@ -98,6 +99,13 @@ def country_of(text: str) -> str | None:
     return None
 
 
+def names_a_state(name: str) -> bool:
+    """True when a source is a country itself ("Russia", "the US"): in the news, the state speaking."""
+    low = " ".join(name.lower().replace("’", "'").split())
+    low = low[4:] if low.startswith("the ") else low
+    return low in _STATE_NAMES
+
+
 def affiliation(att: Attribution, canonical: str) -> str:
     """The group an origin speaks for: ``government:XX``, ``org:NAME`` or the origin itself."""
     if att.source_kind == "vague":
@@ -105,7 +113,8 @@ def affiliation(att: Attribution, canonical: str) -> str:
     described = " ".join(x for x in (att.source, att.source_role, att.source_org) if x)
     words = set(described.lower().replace("’", "'").replace("'s", "").split())
     country = country_of(described)
-    if country and (words & STATE_WORDS or any(seat in described.lower() for seat in SEATS_OF_GOVERNMENT)):
+    if country and (words & STATE_WORDS or any(seat in described.lower() for seat in SEATS_OF_GOVERNMENT)
+                    or names_a_state(att.source or "")):
         return f"government:{country}"
     if att.source_org and source_key(att.source_org) != source_key(canonical):
         return f"org:{att.source_org}"
