@@ -56,6 +56,16 @@ class View:
         return {t.id: t for a in self.corpus.analyses for t in a.attributions}
 
     @cached_property
+    def described(self) -> dict[str, Attribution]:
+        """Canonical source → its first attribution that gives a role or organisation ("Kirby noted" borrows
+        the role stated where the article first named him)."""
+        out: dict[str, Attribution] = {}
+        for t in self.attributions.values():
+            if t.source and (t.source_role or t.source_org):
+                out.setdefault(self.canonical(t.source), t)
+        return out
+
+    @cached_property
     def children(self) -> dict[str, tuple[Attribution, ...]]:
         out: dict[str, list[Attribution]] = {}
         for t in self.attributions.values():

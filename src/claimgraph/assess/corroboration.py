@@ -134,6 +134,8 @@ def origins(view: View, claim: Claim) -> tuple[Origin, ...]:
             found.setdefault(name, []).append(leaf.id)
             if groups.get(name, name) == name:  # the most specific affiliation seen wins
                 groups[name] = affiliation(leaf, name)
+            if groups[name] == name and name in view.described:  # no role here: the one stated elsewhere
+                groups[name] = affiliation(view.described[name], name)
     return tuple(Origin(n, groups[n], tuple(dict.fromkeys(ids))) for n, ids in found.items())
 
 
