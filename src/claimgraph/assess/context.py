@@ -136,8 +136,12 @@ class View:
                 if t.source and _overlap(self.extent(t), span)]
 
     def unattributed_sentences(self, article: str) -> list[Span]:
-        """Sentences of the article that no attribution with a source touches."""
-        return [s for s in self.sentences(article) if not self.covering(article, s)]
+        """Sentences of the article that no attribution with a source touches, less its headline: a headline
+        sums up the article (often naming whose report it is) rather than stating one fact of its own."""
+        a = self.analyses[article]
+        headline = " ".join((a.article.title or "").split())
+        return [s for s in self.sentences(article)
+                if not self.covering(article, s) and not (headline and " ".join(s.of(a.article.text).split()) == headline)]
 
     def silence_sentences(self, article: str) -> list[tuple[Span, tuple[Attribution, ...]]]:
         """Sentences whose only attributions say their own source has not acknowledged something.
