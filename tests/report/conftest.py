@@ -1,28 +1,11 @@
-"""Fixtures for assessment tests: the hand-made linked seed corpus (tests/fixtures/assess/seed_corpus.py)."""
+"""Fixtures for report tests: the hand-made linked seed corpus (tests/fixtures/assess/seed_corpus.py)."""
 
 from __future__ import annotations
-
-import importlib.util
-from pathlib import Path
 
 import pytest
 
 from claimgraph.assess import assess
-
-_PATH = Path(__file__).parents[1] / "fixtures" / "assess" / "seed_corpus.py"
-_spec = importlib.util.spec_from_file_location("assess_seed_corpus", _PATH)
-seed_corpus_module = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(seed_corpus_module)
-
-
-@pytest.fixture(scope="session")
-def seed_corpus():
-    return seed_corpus_module.seed_corpus()
-
-
-@pytest.fixture(scope="session")
-def assessed(seed_corpus):
-    return assess(seed_corpus)
+from tests.assess.conftest import assessed, seed_corpus  # noqa: F401  (the same session fixtures)
 
 
 HOSTILE = '<script>window.__pwned = 1</script><img src="x" onerror="window.__pwned = 2">'
