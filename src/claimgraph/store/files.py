@@ -24,6 +24,17 @@ def check_writable(path: str) -> None:
     os.unlink(tmp)
 
 
+def _mode_for(path: str) -> int:
+    """The permissions the file should get: an existing file keeps its own; a new one gets 0o666 less the umask
+    (mkstemp's 0o600 would make a report unreadable to everyone else)."""
+    try:
+        return os.stat(path).st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_atomic(path: str, data: str | bytes) -> None:
     """Write all of ``data`` to ``path`` or nothing: a crash never leaves half a file."""
     directory = os.path.dirname(os.path.abspath(path))
@@ -35,6 +46,7 @@ def write_atomic(path: str, data: str | bytes) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, _mode_for(path))
         os.replace(tmp, path)
     except OSError as exc:
         if tmp is not None:
