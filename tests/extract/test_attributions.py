@@ -172,3 +172,21 @@ def test_parenthetical_cue_splits_the_content():
     text = "The latest test, the agency said, was its biggest yet."
     att = analyse(text).attributions[0]
     assert [s.of(text) for s in att.content_spans] == ["The latest test", "was its biggest yet"]
+
+
+@pytest.mark.parametrize("text,cue,content,source", [
+    ("The meeting was first reported by the Financial Times.", "reported", "The meeting", "the Financial Times"),
+    ("The plan was endorsed by the city council.", "endorsed", "The plan", "the city council"),
+    ("He reported.", "reported", None, None),  # no content and no passive subject: nothing is built
+])
+def test_passive_cue_credits_its_subject_to_the_agent(text, cue, content, source):
+    from claimgraph.extract.attrib import spans
+    from claimgraph.extract.attrib.quotes import quote_regions
+
+    doc = load_nlp()(text)
+    raw = spans.build(next(t for t in doc if t.text == cue), quote_regions(text), text)
+    if content is None:
+        assert raw is None
+        return
+    assert [s.of(text) for s in raw.content_spans] == [content]
+    assert raw.source_span.of(text) == source

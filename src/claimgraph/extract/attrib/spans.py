@@ -149,6 +149,9 @@ def content_tokens(cue, source_ids: set[int]) -> tuple[set[int], str]:
         # a trailing attribution: "X will win, the poll said."
         skip = {t.i for t in cue.subtree}
         ids = {t.i for t in cue.head.subtree if t.i not in skip and t.i < cue.i}
+    if not ids and any(c.dep_ == "auxpass" for c in cue.children):
+        # a passive cue: "The meeting was first reported by Politico" credits its subject to the agent
+        ids = {t.i for c in cue.children if c.dep_ == "nsubjpass" for t in c.subtree}
     if not ids and cue.i + 1 < len(doc) and doc[cue.i + 1].text == ":":
         nxt = cue.i + 2
         if nxt < len(doc):
