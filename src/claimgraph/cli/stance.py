@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 import click
 
-from ..assess.stance import classify_stances
 from ..errors import IngestError
 from ..store.files import write_atomic
 
@@ -82,6 +81,8 @@ def stance_cmd(tsv: str, output: str | None, quiet: bool) -> None:
             click.echo(f"claimgraph: {item}", err=True)
         else:
             rows.append(item)
+    from ..assess.stance import classify_stances  # loads scikit-learn and the model: only when used
+
     results = classify_stances([(r.claim, r.text) for r in rows])
     out = "".join(
         json.dumps({"id": r.id, "stance": s.stance, "score": s.score}, ensure_ascii=False) + "\n"

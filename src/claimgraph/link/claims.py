@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from itertools import combinations
 
 import numpy as np
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from ..types import ArticleAnalysis, Attribution, Claim, Story
 from .embed import EmbeddingCache, Encoded, encode
+from .features import stop_words
 from .similarity import ClaimMatcher, Text, make_text, number_conflict
 
 # Average-linkage cut: two groups merge when their mean pair score reaches this. Pair scores are
@@ -238,7 +238,8 @@ def _claim(group: list[int], statements: list[Statement], texts: dict[int, Text]
 
 
 def _gate_words(text: str) -> frozenset[str]:
-    return frozenset(w for w in GATE_WORD.findall(text.lower()) if w not in ENGLISH_STOP_WORDS)
+    stop = stop_words()
+    return frozenset(w for w in GATE_WORD.findall(text.lower()) if w not in stop)
 
 
 def _repeat_pairs(statements: Sequence[Statement]) -> set[tuple[int, int]]:
