@@ -277,9 +277,10 @@ def train_filter(docs, texts, relations, lexicon, rows, y, art) -> None:
         print(f"filter floor {floor}: {keep.sum()} candidates, F1 by threshold "
               + " ".join(f"{t:.2f}:{f:.4f}" for f, t, fl in curve if fl == floor and 0.2 <= t <= 0.5), file=sys.stderr)
     top = max(curve)[0]
-    # the curve is flat near its top: take the most conservative threshold (then the highest floor) within
-    # FILTER_F1_TOLERANCE of the best, trading no measurable F1 for fewer false attributions
-    f1, th, floor = max((c for c in curve if c[0] >= top - FILTER_F1_TOLERANCE), key=lambda c: (c[1], c[2]))
+    # the curve is flat near its top: take the highest cue floor (then the most conservative threshold) within
+    # FILTER_F1_TOLERANCE of the best, trading no measurable F1 for fewer false attributions: a candidate the
+    # cue model itself scores below the floor is never kept on the strength of its shape alone
+    f1, th, floor = max((c for c in curve if c[0] >= top - FILTER_F1_TOLERANCE), key=lambda c: (c[2], c[1]))
     keep = p1s >= floor
     X, labels = X[keep], labels[keep]
     print(f"filter: {len(labels)} candidates ({labels.sum()} strict), cross-fitted strict F1 ~{f1:.3f} "
