@@ -62,19 +62,7 @@ def read_relations(path: str) -> list[dict[str, list[tuple[int, int]]]]:
 
 def read_cue_spans(path: str) -> list[tuple[list[tuple[int, int]], bool]]:
     """(cue spans, has a source) of every relation in one BRAT file (as polnear.py reads them)."""
-    spans, rels = {}, []
-    for line in open(path, encoding="utf-8"):
-        if not re.match(r"[TE]\d+\t", line):
-            continue
-        parts = line.rstrip("\n").split("\t")
-        if parts[0].startswith("T"):
-            kind, _, where = parts[1].partition(" ")
-            spans[parts[0]] = [tuple(map(int, p.split())) for p in where.split(";")]
-        else:
-            roles = {r.rstrip("0123456789"): t for r, _, t in (i.partition(":") for i in parts[1].split())}
-            if "Cue" in roles and "Content" in roles:
-                rels.append((roles["Cue"], "Source" in roles))
-    return [(spans[t], has_source) for t, has_source in rels]
+    return [(r["cue"], bool(r["source"])) for r in read_relations(path)]
 
 
 def load_split(split_dir: str) -> tuple[list[str], list[str], list[list[list[tuple[int, int]]]]]:
