@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -33,3 +35,11 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"evaluation data missing: {path} (place the shared/ folder beside the project)")
     return path
+
+
+def load_bench(name: str) -> ModuleType:
+    """bench/NAME.py as a module (the bench scripts are not a package); evaluation gates reuse their code."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -17,18 +17,15 @@ fold, ~18 s per FNC-1 fold), 5 minutes at load ~6.
 
 from __future__ import annotations
 
-import importlib.util
 import random
-from pathlib import Path
 
 import pytest
 from sklearn.metrics import accuracy_score, f1_score
 
-from tests.conftest import shared_path
+from tests.conftest import load_bench, shared_path
 
 pytestmark = [pytest.mark.evaluation, pytest.mark.slow]
 
-ROOT = Path(__file__).resolve().parents[2]
 FNC_BODIES = 20  # FNC-1 dev bodies sampled (of 452): enough rows for all four classes, fits the time budget
 # Floors = figures measured with this file's protocol (above) on 2026-11-22 (model code of commit 57657fb,
 # split_short) minus 0.02, rounded down. Measured: Emergent accuracy 0.7614 / macro-F1 0.7531;
@@ -41,20 +38,13 @@ FNC_MACRO_F1_FLOOR = 0.565
 FNC_SCORE_FLOOR = 0.750
 
 
-def _bench():
-    spec = importlib.util.spec_from_file_location("stance_eval", ROOT / "bench" / "stance_eval.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
 @pytest.fixture(scope="module")
 def stance_data():
     """(bench module, pairs, features, cosine vectoriser, number of Emergent + synthetic rows first)."""
     data = shared_path("data")
     for part in (("emergent", "dev.csv"), ("fnc1", "dev_stances.csv"), ("fnc1", "train_bodies.csv")):
         shared_path("data", *part)
-    bench = _bench()
+    bench = load_bench("stance_eval")
     ts = bench.ts
     emergent = ts.load_emergent(data)
     emergent += ts.synthetic_unrelated(emergent)

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
 
-from tests.conftest import shared_path
+from tests.conftest import load_bench, shared_path
 
-ROOT = Path(__file__).resolve().parents[2]
 ALLOWED_DROP = 0.02
 # figures reached on PolNeAR dev (84 articles, first annotator per article) by `claimgraph analyze` + polnear.py,
 # measured 2026-11-22 (after paragraph-break sentences, nested/borrowed-subject filter features, passive-cue content,
@@ -21,19 +17,12 @@ STRICT_F1_FLOOR = STRICT_F1_REACHED - ALLOWED_DROP
 CONTENT_F1_FLOOR = CONTENT_F1_REACHED - ALLOWED_DROP
 
 
-def _bench():
-    spec = importlib.util.spec_from_file_location("polnear_eval", ROOT / "bench" / "polnear_eval.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
 @pytest.mark.evaluation
 @pytest.mark.slow
 def test_polnear_dev_gate():
     split = shared_path("data", "polnear", "dev")
     scorer_path = shared_path("bench", "polnear.py")
-    bench = _bench()
+    bench = load_bench("polnear_eval")
     scorer = bench.load_scorer(scorer_path)
     stems, texts, docs, _ = bench.parse_split(split, None)
     predicted, _ = bench.extract(stems, texts, docs)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import load_bench
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT.parent / "shared" / "data" / "html"
@@ -18,9 +19,7 @@ FLOORS = {"title": 0.9, "author": 0.7, "date": 0.9}
 def test_html_metadata_floors():
     if not (DATA / "gold.json").exists():
         pytest.skip(f"evaluation data missing: {DATA} (gold.json + pages/)")
-    spec = importlib.util.spec_from_file_location("html_metadata", ROOT / "bench" / "html_metadata.py")
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
+    bench = load_bench("html_metadata")
     accuracy, misses, _ = bench.evaluate(DATA)
     for field, floor in FLOORS.items():
         assert accuracy[field] >= floor, f"{field} {accuracy[field]:.3f} < {floor}: " + "; ".join(misses[:10])

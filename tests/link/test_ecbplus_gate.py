@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 import pickle
-from pathlib import Path
 
 import pytest
 
-from tests.conftest import shared_path
+from tests.conftest import load_bench, shared_path
 
-ROOT = Path(__file__).resolve().parents[2]
 ALLOWED_DROP = 0.02
 # reached with bench/ecbplus_eval.py on ECB+ topics 1-35 (772 documents, order topic/file, lead
 # embeddings on, analyses parsed fresh), measured 2026-11-22 after the paragraph-break change
@@ -20,18 +17,11 @@ EVENT_F1_REACHED = 0.863  # stories against sub-topic (event) labels
 THREAD_TOPIC_F1_REACHED = 0.889  # threads against topic labels
 
 
-def _bench():
-    spec = importlib.util.spec_from_file_location("ecbplus_eval", ROOT / "bench" / "ecbplus_eval.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
 @pytest.mark.evaluation
 @pytest.mark.slow
 def test_ecbplus_story_gate():
     data = shared_path("data", "ecbplus")
-    bench = _bench()
+    bench = load_bench("ecbplus_eval")
     from claimgraph.link import stories as st
     from claimgraph.link.threads import THREAD_THRESHOLD
 
@@ -54,7 +44,7 @@ def test_ecbplus_story_gate():
 def test_bench_analysis_cache_is_keyed_by_extractor(tmp_path, stored, fresh):
     from claimgraph.store.batch import extractor_version
 
-    bench = _bench()
+    bench = load_bench("ecbplus_eval")
     cache = tmp_path / "analyses.pkl"
     if stored == "current":
         stored = {"extractor": extractor_version(), "analyses": ["current"]}

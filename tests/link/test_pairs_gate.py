@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
 
-from tests.conftest import shared_path
+from tests.conftest import load_bench, shared_path
 
-ROOT = Path(__file__).resolve().parents[2]
 PAIRS = 800  # a subset, so the gate runs in about a minute (features for 1,600 sentences)
 ALLOWED_DROP = 0.02
 # reached with bench/msrp_eval.py's cross_validate on the first 800 MSRP train pairs, 2026-11-22
@@ -18,18 +14,11 @@ ACCURACY_REACHED = 0.7825
 F1_REACHED = 0.848
 
 
-def _bench():
-    spec = importlib.util.spec_from_file_location("msrp_eval", ROOT / "bench" / "msrp_eval.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
 @pytest.mark.evaluation
 @pytest.mark.slow
 def test_msrp_pair_gate():
     data = shared_path("data", "msrp", "train.txt")
-    bench = _bench()
+    bench = load_bench("msrp_eval")
     left, right, y = bench.train_pairs.load_pairs(data)
     x = bench.train_pairs.feature_matrix(left[:PAIRS], right[:PAIRS])
     accuracy, f1 = bench.cross_validate(x, y[:PAIRS], 10, bench.train_pairs.C)["classifier"]
