@@ -10,11 +10,12 @@ from tests.conftest import load_bench, shared_path
 
 ALLOWED_DROP = 0.02
 # reached with bench/ecbplus_eval.py on ECB+ topics 1-35 (772 documents, order topic/file, lead
-# embeddings on, analyses parsed fresh), measured 2026-11-22 after the paragraph-break change
-# (f6c9655): event P 0.875 R 0.850, thread topic P 0.872 R 0.907; shuffled seed 1 gave event F1
-# 0.862, thread topic F1 0.890
+# embeddings on, analyses parsed fresh), measured 2026-11-23 after threads let a loose story leave
+# its thread and lead embeddings sum the lead with and without names: event P 0.875 R 0.850,
+# thread topic P 0.891 R 0.921; shuffled seeds 1 / 2 gave event F1 0.862 / 0.867, thread topic
+# F1 0.917 / 0.910
 EVENT_F1_REACHED = 0.863  # stories against sub-topic (event) labels
-THREAD_TOPIC_F1_REACHED = 0.889  # threads against topic labels
+THREAD_TOPIC_F1_REACHED = 0.906  # threads against topic labels
 
 
 @pytest.mark.evaluation

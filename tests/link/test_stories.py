@@ -155,3 +155,53 @@ def test_lead_text_drops_names_keeps_what_happened(text, names, kept, dropped):
     lead = lead_text(make("x", text, orgs=names))
     assert kept in lead
     assert dropped not in lead
+
+
+class _Story:
+    """The parts of a stories.Cluster that threads read."""
+
+    def __init__(self, cid: int, lead: dict[str, float], members: int) -> None:
+        self.id, self.members, self.embedding = cid, ["a"] * members, None
+        self.centroid = {"lead": lead, "body": {}}
+
+
+class _Stories:
+    def __init__(self, clusters) -> None:
+        self.clusters = clusters
+        self.index = self
+
+    def candidates(self, terms, limit):
+        return [c.id for c in self.clusters]
+
+
+def test_a_story_that_grows_into_another_event_leaves_its_thread():
+    from claimgraph.link.threads import ThreadLinker
+
+    quake, rates = _Story(0, {"quak": 1.0, "rubbl": 1.0}, 1), _Story(1, {"quak": 1.0, "rubbl": 0.9, "rate": 0.2}, 1)
+    stories = _Stories([quake, rates])
+    linker = ThreadLinker(0.35, {"lead": 1.0, "embedding": 0.0})
+    linker.update(quake, stories)
+    linker.update(rates, stories)
+    assert linker.find(1) == linker.find(0)  # one article about rates read like the quake
+    rates.members, rates.centroid["lead"] = ["a", "b"], {"rate": 1.0, "bank": 1.0, "quak": 0.1}
+    linker.update(rates, stories)
+    assert linker.find(1) != linker.find(0)
+    assert sorted(len(t.stories) for t in linker.threads.values()) == [1, 1]
+    restored = ThreadLinker.from_state(json.loads(json.dumps(linker.to_state())))
+    assert [restored.find(c) for c in (0, 1)] == [linker.find(c) for c in (0, 1)]
+
+
+def test_cohesion_is_the_linkage_of_a_story_with_the_rest_of_its_thread():
+    from claimgraph.link.threads import Thread, cohesion, linkage
+
+    weights = {"lead": 0.5, "embedding": 0.5}
+    parts = [({"a": 0.6, "b": 0.8}, np.array([1.0, 0.0])), ({"a": 1.0}, np.array([0.6, 0.8])),
+             ({"b": 0.6, "c": 0.8}, np.array([0.0, 1.0]))]
+    whole, rest, one = Thread(0), Thread(1), Thread(2)
+    for n, (lead, emb) in enumerate(parts):
+        whole.stories.append(n)
+        whole.add(lead, emb)
+        target = one if n == 0 else rest
+        target.stories.append(n)
+        target.add(lead, emb)
+    assert cohesion(*parts[0], whole, weights) == pytest.approx(linkage(one, rest, weights))

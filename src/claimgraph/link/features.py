@@ -73,6 +73,11 @@ def lead_text(analysis: ArticleAnalysis, chars: int = LEAD_CHARS) -> str:
     return " ".join((title + " " + " ".join(parts)).split())
 
 
+def named_lead_text(analysis: ArticleAnalysis, chars: int = LEAD_CHARS) -> str:
+    """Title and the first ``chars`` characters of the text as written, names included (who and what)."""
+    return " ".join(((analysis.article.title or "") + " " + analysis.article.text[:chars]).split())
+
+
 def entity_key(name: str) -> str:
     """A mention's comparison key: lower case, no leading article, no possessive, single spaces."""
     name = " ".join(name.split())
