@@ -167,3 +167,27 @@ def test_build_regroups_only_stories_that_gained_articles(monkeypatch):
     third = link.build([A, B, C], restored)
     assert grouped and all("c" in g for g in grouped)
     assert {c.id for c in first.claims} <= {c.id for c in third.claims} or any("c" in g and "a" in g for g in grouped)
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        # a coordinated participle shares the subject and the auxiliaries
+        ("the troops had been killed and wounded in the fighting near the border",
+         ["the troops had been killed", "the troops had been wounded in the fighting near the border"]),
+        # a finite coordinated verb shares the subject only; a negation is never shared
+        ("the company will not cut jobs and expects profits to rise next year",
+         ["the company will not cut jobs", "the company expects profits to rise next year"]),
+        # a coordinated clause with its own subject keeps it
+        ("the minister resigned on Monday and his deputy took over the ministry on Tuesday",
+         ["the minister resigned on Monday", "his deputy took over the ministry on Tuesday"]),
+    ],
+)
+def test_clause_parts_of_coordinations(content, expected):
+    from claimgraph.extract.nlp import load_nlp
+    from claimgraph.link.claims import _part_text, clause_tokens
+
+    doc = load_nlp()(content)
+    parts = [_part_text(doc, p) for p in clause_tokens(doc)]
+    assert parts[0] == content
+    assert parts[1:] == expected

@@ -60,6 +60,10 @@ MIN_WORDS = 3  # contents shorter than this (a bare "yes") say too little to mat
 # are cut from the main clause; coordinated ones are also scored alone; a pair's score is the
 # best over its clause pairs (full text, main clause, coordinated clauses).
 CLAUSE_DEPS = frozenset({"advcl", "relcl", "conj", "parataxis"})
+# A coordinated clause that has no subject of its own is read with its head's subject and auxiliaries.
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+AUX_DEPS = frozenset({"aux", "auxpass"})
+PARTICIPLE_TAGS = frozenset({"VBN", "VBG"})
 MIN_CLAUSE_WORDS = 4
 LEADING = re.compile(r"^(?:that|to|whether)\s+", re.IGNORECASE)
 TRIMMED = frozenset({"that", "to", "whether", "and", "or", "but"})
@@ -103,15 +107,34 @@ def clause_tokens(doc) -> list[tuple[int, ...]]:
         if token.dep_ == "conj" and token.head.i in roots:
             inner = {i for t in cut if t is not token and token.left_edge.i <= t.i <= token.right_edge.i
                      for i in range(t.left_edge.i, t.right_edge.i + 1)}
-            parts.append(_trim(doc, [i for i in range(token.left_edge.i, token.right_edge.i + 1) if i not in inner]))
+            own = [i for i in range(token.left_edge.i, token.right_edge.i + 1) if i not in inner]
+            parts.append(_trim(doc, sorted(_shared_subject(doc, token, removed) + own)))
     return list(dict.fromkeys(p for n, p in enumerate(parts) if n == 0 or _words(doc, p) >= MIN_CLAUSE_WORDS))
 
 
+def _shared_subject(doc, verb, removed: set[int]) -> list[int]:
+    """A coordinated verb without a subject of its own shares its head's ("troops had been killed and
+    wounded" → "troops had been wounded"): the subject that precedes the head, and its auxiliaries when
+    the verb is a participle (a finite verb carries its own tense: "X will cut jobs and expects …").
+    A negation is not shared: its scope over the coordination is ambiguous. Empty when the verb has
+    its own subject."""
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return []
+    head = verb.head
+    deps = SUBJECT_DEPS | (AUX_DEPS if verb.tag_ in PARTICIPLE_TAGS else frozenset())
+    shared = []
+    for child in head.children:
+        if child.i < head.i and child.dep_ in deps:
+            shared.extend(i for i in range(child.left_edge.i, child.right_edge.i + 1) if i not in removed)
+    return shared
+
+
 def _trim(doc, indexes: list[int]) -> tuple[int, ...]:
-    """Drop leading conjunctions, complementisers and punctuation and trailing punctuation (as ``clean``)."""
+    """Drop leading conjunctions, complementisers and punctuation, and trailing punctuation and
+    coordinating conjunctions (left behind when the clause they joined was cut)."""
     while indexes and (doc[indexes[0]].is_punct or doc[indexes[0]].lower_ in TRIMMED):
         indexes = indexes[1:]
-    while indexes and doc[indexes[-1]].is_punct:
+    while indexes and (doc[indexes[-1]].is_punct or doc[indexes[-1]].dep_ == "cc"):
         indexes = indexes[:-1]
     return tuple(indexes)
 
