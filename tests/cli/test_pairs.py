@@ -8,7 +8,6 @@ import pytest
 from click.testing import CliRunner
 
 from claimgraph.cli import cli
-from claimgraph.cli.pairs import Pair, read_pairs
 from claimgraph.errors import IngestError
 
 pytestmark = pytest.mark.slow  # scoring loads the embedding model
@@ -35,11 +34,13 @@ def test_scores_each_line(tmp_path):
 def test_bad_lines_reported_others_written(tmp_path):
     path = tmp_path / "in.tsv"
     out = tmp_path / "out.jsonl"
-    path.write_text(GOOD + "p3\tonly one text\n\np4\t\tempty first\n", encoding="utf-8")
+    path.write_bytes(GOOD.encode() + b"p3\tonly one text\n\np4\t\tempty first\np5\tx\t\xff\xfe\n")
     result = run([str(path), "-o", str(out)])
     assert result.exit_code == 1
-    assert f"{path}:3: expected 3 tab-separated fields" in result.stderr
-    assert f"{path}:5: empty id or text" in result.stderr
+    assert f"{path}:3: expected 3 tab-separated fields (id, text1, text2), found 2" in result.stderr
+    assert f"{path}:5: empty text1" in result.stderr
+    assert f"{path}:6: not valid UTF-8" in result.stderr
+    assert "Traceback" not in result.stderr
     assert [json.loads(x)["id"] for x in out.read_text().splitlines()] == ["p1", "p2"]
 
 
@@ -58,17 +59,14 @@ def test_missing_file_is_one_line(tmp_path):
     result = run([str(tmp_path / "nope.tsv")])
     assert result.exit_code != 0
     assert "Traceback" not in result.output
+    assert isinstance(result.exception, IngestError)
+    assert str(result.exception) == f"{tmp_path / 'nope.tsv'}: cannot open: No such file or directory"
 
 
-@pytest.mark.parametrize(
-    ("lines", "expected"),
-    [
-        (["id\ta\tb", "1\tx y\tz w"], [Pair("1", "x y", "z w")]),
-        (["\ufeffpair_id\ttext1\ttext2", "2\tx\ty"], [Pair("2", "x", "y")]),
-        (["7\tno header\there"], [Pair("7", "no header", "here")]),
-        (["1\tjust two"], [IngestError]),
-    ],
-)
-def test_read_pairs(lines, expected):
-    got = list(read_pairs(lines, "f.tsv"))
-    assert [type(g) if isinstance(g, IngestError) else g for g in got] == expected
+def test_bom_crlf_header_and_tab_in_text2(tmp_path):
+    path = tmp_path / "in.tsv"
+    path.write_bytes(b"\xef\xbb\xbfpair_id\ttext1\ttext2\r\n" + GOOD.replace("\n", "\r\n").encode()
+                     + b"p9\tThe bank raised rates.\tThe bank\traised rates.\r\n")
+    result = run([str(path)])
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["p1", "p2", "p9"]

@@ -8,8 +8,9 @@ import pytest
 from click.testing import CliRunner
 
 from claimgraph.cli import cli
-from claimgraph.cli.stance import Row, parse_rows
+from claimgraph.cli.stance import FIELDS
 from claimgraph.errors import IngestError
+from claimgraph.ingest.tsv import TsvRecord, read_tsv
 
 pytestmark = pytest.mark.slow  # classifying loads the embedding model
 
@@ -43,6 +44,7 @@ def test_bad_lines_reported_others_written(tmp_path):
     assert f"{path}:3: expected 3 tab-separated fields (id, claim, text), found 2" in result.stderr
     assert f"{path}:5: empty claim" in result.stderr
     assert f"{path}:6: not valid UTF-8" in result.stderr
+    assert "5 read, 2 classified, 3 failed" in result.stderr
     assert "Traceback" not in result.stderr
     assert [json.loads(x)["id"] for x in out.read_text().splitlines()] == ["s1", "s2"]
 
@@ -54,13 +56,15 @@ def test_stdin_and_text_with_tabs():
 
 
 def test_missing_file_is_one_clear_error(tmp_path):
-    with pytest.raises(IngestError, match="nope.tsv: cannot open"):
-        list(parse_rows(str(tmp_path / "nope.tsv")))
+    with pytest.raises(IngestError, match="nope.tsv: cannot open: No such file or directory"):
+        list(read_tsv(str(tmp_path / "nope.tsv"), FIELDS))
+    result = run([str(tmp_path / "nope.tsv")])
+    assert result.exit_code == 1 and "Traceback" not in result.output
 
 
-def test_parse_rows_yields_rows(tmp_path):
+def test_reads_rows_with_the_stance_field_names(tmp_path):
     path = tmp_path / "in.tsv"
     path.write_text(GOOD, encoding="utf-8")
-    rows = list(parse_rows(str(path)))
-    assert rows[0] == Row("s1", "A man was killed by a shark off the coast of Florida",
-                          "Florida shark attack story is a hoax")
+    rows = list(read_tsv(str(path), FIELDS))
+    assert rows[0] == TsvRecord("s1", "A man was killed by a shark off the coast of Florida",
+                                "Florida shark attack story is a hoax", 1)
