@@ -205,3 +205,26 @@ def test_cohesion_is_the_linkage_of_a_story_with_the_rest_of_its_thread():
         target.stories.append(n)
         target.add(lead, emb)
     assert cohesion(*parts[0], whole, weights) == pytest.approx(linkage(one, rest, weights))
+
+
+@pytest.mark.parametrize("mean, expected", [
+    (None, 0.64),  # plain mean cosine
+    (np.array([0.8, 0.3, 0.3]), -1.0),  # all they share is the mean: opposite once it is taken off
+    (np.array([0.0, 0.0, 0.0]), 0.64),
+])
+def test_mean_cosine_takes_the_stream_mean_off(mean, expected):
+    from claimgraph.link.threads import mean_cosine
+
+    a, b = np.array([0.8, 0.6, 0.0]), np.array([0.8, 0.0, 0.6])
+    assert mean_cosine(a, 1, b, 1, mean) == pytest.approx(expected)
+    assert mean_cosine(2 * a, 2, b, 1, mean) == pytest.approx(expected)  # a story counted twice
+
+
+def test_stream_mean_is_shrunk_while_few_articles_are_seen():
+    from claimgraph.link.threads import CENTRE_PRIOR, ThreadLinker
+
+    linker = ThreadLinker()
+    assert linker.mean() is None
+    linker.observe(np.array([0.0, 2.0]))  # normalised before it counts
+    linker.observe(None)
+    assert linker.mean() == pytest.approx(np.array([0.0, 1.0 / (1 + CENTRE_PRIOR)]))
