@@ -9,9 +9,12 @@ Seeds recur, months apart, as real topics do. Stories are interleaved over time 
 What is measured is the linking layer only (``claimgraph.link.Linker.add``: story index +
 MinHash copy index + relay rules). The spaCy parse is NOT run (100k articles would take hours
 on two cores): each article is fed as a light pre-built ArticleAnalysis whose entities are the
-capitalised word sequences of its text and whose sentences are split on full stops.
+capitalised word sequences of its text and whose sentences are split on full stops. With
+--embeddings each article also gets a synthetic lead embedding (its seed's random unit vector plus
+noise, 384 dimensions like MiniLM's): that times the thread layer's embedding path (centred average
+linkage) without running the model; it says nothing about quality.
 
-    nice .venv/bin/python bench/scale.py [--sizes 10000,50000,100000] [--window 1000]
+    nice .venv/bin/python bench/scale.py [--sizes 10000,50000,100000] [--window 1000] [--embeddings]
 """
 
 from __future__ import annotations
@@ -28,6 +31,8 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
+import numpy as np
+
 from claimgraph.link import Linker
 from claimgraph.types import Article, ArticleAnalysis, Entity, Span
 
@@ -39,6 +44,7 @@ FIRST = ["Anna", "Boris", "Chen", "Dara", "Elif", "Femi", "Goran", "Hana", "Ivo"
 LAST = ["Abara", "Brandt", "Castillo", "Dvorak", "Eriksen", "Fischer", "Garcia", "Horvat", "Ibrahim", "Jansen",
         "Kowalski", "Lindqvist", "Moreau", "Novak", "Okafor", "Petrov", "Quinn", "Rossi", "Sato", "Tanaka",
         "Usman", "Varga", "Weber", "Yilmaz", "Zhou"]
+EMBEDDING_DIM = 384  # all-MiniLM-L6-v2
 TOWNS = ["Aldmoor", "Brinvale", "Caskport", "Dunharrow", "Elmstead", "Farrowby", "Glenhollow", "Harkwell",
          "Ironbridge", "Juniper Falls", "Kestrel Bay", "Larkspur", "Millbrook", "Northcairn", "Oakhurst"]
 
@@ -70,17 +76,17 @@ def light_analysis(aid: str, text: str, published: str, title: str | None) -> Ar
     return ArticleAnalysis(article=art, sentences=sentences, entities=entities)
 
 
-def stream(seeds: list[list[str]], total: int, rng: random.Random) -> Iterator[tuple[ArticleAnalysis, int]]:
-    """(article, story number) in publication order; about 200 stories are live at any time."""
+def stream(seeds: list[list[str]], total: int, rng: random.Random) -> Iterator[tuple[ArticleAnalysis, int, int]]:
+    """(article, story number, seed number) in publication order; about 200 stories are live at any time."""
     start, live, story, made = date(2020, 1, 1), [], 0, 0
     while made < total:
         while len(live) < 200:
-            seed = seeds[rng.randrange(len(seeds))]
+            seed_no = rng.randrange(len(seeds))
             names = (f"{rng.choice(FIRST)} {rng.choice(LAST)}", rng.choice(TOWNS))
-            live.append([story, seed, names, rng.randint(2, 12)])
+            live.append([story, seeds[seed_no], names, rng.randint(2, 12), seed_no])
             story += 1
         slot = rng.randrange(len(live))
-        sid, seed, names, left = live[slot]
+        sid, seed, names, _, seed_no = live[slot]
         keep = [s for s in seed if rng.random() < rng.uniform(0.6, 0.9)] or seed[:3]
         tail = keep[1:]
         rng.shuffle(tail)
@@ -89,7 +95,7 @@ def stream(seeds: list[list[str]], total: int, rng: random.Random) -> Iterator[t
         body = f"{names[0]} spoke in {names[1]}. " + " ".join(keep) + " " + noise
         day = start + timedelta(days=made // 300)  # about 300 articles a day
         title = keep[0][:90] if rng.random() < 0.7 else None
-        yield light_analysis(f"a{made:06d}", body, day.isoformat(), title), sid
+        yield light_analysis(f"a{made:06d}", body, day.isoformat(), title), sid, seed_no
         made += 1
         live[slot][3] -= 1
         if live[slot][3] == 0:
@@ -105,6 +111,7 @@ def main() -> None:
     ap.add_argument("--sizes", default="10000,50000,100000")
     ap.add_argument("--window", type=int, default=1000, help="articles timed before each checkpoint")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--embeddings", action="store_true", help="feed synthetic lead embeddings (timing only)")
     args = ap.parse_args()
     sizes = sorted(int(s) for s in args.sizes.split(","))
     if not (SHARED / "ecbplus").is_dir() or not (SHARED / "polnear").is_dir():
@@ -113,11 +120,17 @@ def main() -> None:
     print(f"{len(seeds)} seed articles; linking layer only (story index + MinHash copies + relays), "
           f"light pre-built analyses, no spaCy parse; baseline RSS {peak_mb():.0f} MB")
     linker, rng, gold = Linker(), random.Random(args.seed), {}
+    vectors = np.random.default_rng(args.seed)
+    bases = vectors.normal(size=(len(seeds), EMBEDDING_DIM)) if args.embeddings else None
     t0, window_start, window_time, window_cpu = time.perf_counter(), None, 0.0, 0.0
-    for n, (analysis, sid) in enumerate(stream(seeds, sizes[-1], rng), 1):
+    for n, (analysis, sid, seed_no) in enumerate(stream(seeds, sizes[-1], rng), 1):
         gold[analysis.article.id] = sid
+        emb = None
+        if bases is not None:
+            emb = bases[seed_no] + vectors.normal(scale=0.7, size=EMBEDDING_DIM)
+            emb /= np.linalg.norm(emb)
         t, c = time.perf_counter(), time.process_time()
-        linker.add(analysis)
+        linker.add(analysis, emb)
         dt, dc = time.perf_counter() - t, time.process_time() - c
         if any(0 < size - n < args.window or size == n for size in sizes):
             window_time += dt
