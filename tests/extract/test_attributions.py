@@ -190,3 +190,13 @@ def test_passive_cue_credits_its_subject_to_the_agent(text, cue, content, source
         return
     assert [s.of(text) for s in raw.content_spans] == [content]
     assert raw.source_span.of(text) == source
+
+
+@pytest.mark.parametrize("text,source", [
+    ("Officials cited a report by the World Bank, which said that growth would slow next year.", "the World Bank"),
+    ("The spokesman Jack Smith, who said that the plan had failed, resigned on Monday.", "Jack Smith"),
+])
+def test_relative_pronoun_source_is_named_by_its_antecedent(text, source):
+    att = next(a for a in analyse(text).attributions if a.cue_span and a.cue_span.of(text) == "said")
+    assert att.source == source
+    assert att.source_span.of(text) in ("which", "who")  # the span stays where the text puts it

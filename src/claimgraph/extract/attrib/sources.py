@@ -8,6 +8,7 @@ from ...types import Span
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "me"})
 GROUP_PRONOUNS = frozenset({"they", "it", "we", "who", "which", "that", "you", "them", "us"})
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
 PRONOUN_REACH = 400  # chars: a person named this close before "he"/"she" beats the previous attribution's source
 ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC"})
 # common nouns naming a text rather than someone: their source is the author of the text when the article says so
@@ -52,6 +53,25 @@ def _names_head(ent, head) -> bool:
     if root.head.i == head.i and root.dep_ in ("appos", "poss", "compound"):
         return ent.label_ != "NORP" or root.dep_ == "poss"
     return root.dep_ == "pobj" and root.head.head.i == head.i and root.head.lower_ in ("at", "of", "from", "with")
+
+
+def _antecedent(head):
+    """The noun a relative pronoun subject stands for ("the programme, which aims …" → programme), else None."""
+    if head.lower_ not in RELATIVE_PRONOUNS or head.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    clause = head.head
+    if clause.dep_ != "relcl" or clause.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return clause.head
+
+
+def _before_clause(antecedent, clause) -> Span:
+    """The antecedent's phrase up to its relative clause ("the spokesman Jane Doe, who …" → "the spokesman Jane Doe")."""
+    end = max(antecedent.i, clause.left_edge.i - 1)
+    while end > antecedent.i and antecedent.doc[end].is_punct:
+        end -= 1
+    last = antecedent.doc[end]
+    return Span(antecedent.left_edge.idx, last.idx + len(last.text))
 
 
 class SourceResolver:
@@ -117,6 +137,9 @@ class SourceResolver:
 
     def _resolve(self, head, span: Span) -> Resolved:
         low = head.lower_
+        antecedent = _antecedent(head)
+        if antecedent is not None:  # "the report, which says …": the source is what "which" stands for
+            return self._resolve(antecedent, _before_clause(antecedent, head.head))
         if head.pos_ == "PRON" or low in PERSON_PRONOUNS | GROUP_PRONOUNS:
             if low in PERSON_PRONOUNS:
                 earlier = [e for e in self.ents if e.label_ == "PERSON" and e.end_char <= head.idx]
