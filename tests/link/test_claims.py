@@ -191,3 +191,40 @@ def test_clause_parts_of_coordinations(content, expected):
     parts = [_part_text(doc, p) for p in clause_tokens(doc)]
     assert parts[0] == content
     assert parts[1:] == expected
+
+
+def test_silence_statements_about_one_thing_are_one_claim():
+    x = analysis("x", [
+        ("the ministry", "the government has not confirmed the arrest of two journalists in the capital", None),
+        ("the governor", "the harvest this year was the largest in a decade", None),
+    ])
+    y = analysis("y", [
+        ("a spokesman", "officials declined to comment on the arrest of the journalists in the capital", None),
+        ("officials", "the authorities have refused to disclose the new budget of the city hospitals", None),
+    ])
+    claims = align_claims([x, y], [Story("s", "t", ("x", "y"))])
+    assert claim_of(claims, "x-0") is claim_of(claims, "y-0")  # not confirmed ~ declined to comment: one thing
+    assert claim_of(claims, "x-0") is not claim_of(claims, "y-1")  # silence about something else
+    assert claim_of(claims, "x-1") is not claim_of(claims, "y-1")
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("Russia has not acknowledged the presence of foreign troops", {"presence", "foreign", "troop"}),
+        ("the Kremlin avoids reporting on the deployment of the brigade", {"deployment", "brigade"}),
+        ("the ministry's reluctance to confirm the strike on the depot", {"strike", "depot"}),
+        ("there has been no acknowledgment of the losses by the army", {"loss", "army"}),
+        # not silence: a disclosure that happened, or a negation elsewhere
+        ("the ministry confirmed the strike on the depot", None),
+        ("reports emerged confirming the deployment of the brigade", None),
+        ("the troops did not withdraw although officials confirmed the deal", None),
+    ],
+)
+def test_silenced(content, expected):
+    from claimgraph.extract.nlp import load_nlp
+    from claimgraph.link.silence import silenced
+
+    doc = load_nlp()(content)
+    found = silenced(doc, tuple(range(len(doc))))
+    assert (set(found) if found is not None else None) == expected
