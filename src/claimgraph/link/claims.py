@@ -387,8 +387,8 @@ def group_claims(
     values = iter(_score(prepared, all_pairs, matcher))
     out = []
     for stmts, (ready, pairs, silent) in zip(statements, per_group):
-        scores = {p: max(next(values), SILENCE_LINK if p in silent else 0.0) for p in pairs}
-        out.append(_story_claims(stmts, {i: prepared[n][0] for i, n in ready.items()}, scores))
+        matched = {p: next(values) for p in pairs}
+        out.append(_story_claims(stmts, {i: prepared[n][0] for i, n in ready.items()}, matched, silent))
     return out
 
 
@@ -412,13 +412,18 @@ def _silence_pairs(quiet: dict[int, frozenset[str] | None], articles: list[str])
     return {p for p, n in shared.items() if n >= SILENCE_MIN_SHARED and articles[p[0]] != articles[p[1]]}
 
 
-def _story_claims(statements: list[Statement], texts: dict[int, Text], scores: dict) -> list[Claim]:
+def _story_claims(
+    statements: list[Statement], texts: dict[int, Text], matched: dict, silent: set[tuple[int, int]] = frozenset(),
+) -> list[Claim]:
+    """Matcher scores (and silence pairs, linked at SILENCE_LINK) → claims; a claim's text is its member
+    closest in words to the others (matcher scores only: a silence link says nothing about wording)."""
     if not statements:
         return []
     articles = [s.attribution.article for s in statements]
-    scores = {(i, j): v for (i, j), v in scores.items() if articles[i] != articles[j] or v >= SAME_ARTICLE_MIN}
-    groups = _average_linkage(articles, scores, LINK_MIN)
-    return [_claim(group, statements, texts, scores) for group in groups]
+    matched = {(i, j): v for (i, j), v in matched.items() if articles[i] != articles[j] or v >= SAME_ARTICLE_MIN}
+    linked = {p: max(v, SILENCE_LINK) if p in silent else v for p, v in matched.items()}
+    groups = _average_linkage(articles, linked, LINK_MIN)
+    return [_claim(group, statements, texts, matched) for group in groups]
 
 
 def align_claims(
