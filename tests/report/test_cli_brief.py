@@ -35,6 +35,9 @@ def test_brief_of_the_examples(tmp_path):
     data = json.loads((tmp_path / "b.json").read_text(encoding="utf-8"))
     assert data["schema"] == "claimgraph/brief@1" and len(data["articles"]) == 2
     assert data["stories"][0]["takeaways"]
+    texts = [t["text"] for t in data["stories"][0]["takeaways"]]
+    # a state named as the source ("Kirby noted that the US had observed …") is its government, not an official
+    assert any("two sources of one government (US), John Kirby and the US government" in t for t in texts), texts
     again = runner.invoke(cli, ["brief", "--db", str(db), "--format", "html", "-o", str(tmp_path / "b.html")])
     assert again.exit_code == 0, again.output
     page = (tmp_path / "b.html").read_text(encoding="utf-8")

@@ -230,8 +230,10 @@ def claim_takeaway(view: View, cid: str) -> dict[str, Any]:
     verb = "confirmed" if _all_confirm(view, c) else "backed"
     if label == "corroborated within one affiliation":
         kind, _, who = groups[0].partition(":")
-        side = f"officials of one government ({who})" if kind == "government" else f"sources of one affiliation " \
-            f"({who or kind})"
+        side = f"sources of one affiliation ({who or kind})"
+        if kind == "government":  # a state named as the source is its government ("the US had observed …")
+            side = f"{'sources' if who in origins else 'officials'} of one government ({who})"
+            origins = [f"the {o} government" if o == who else o for o in origins]
         body = f"{verb} by {_count(len(origins))} {side}, {_names(origins)}: one side only, not independent"
     elif label == "single-source":
         body = f"single-source, rests on {origins[0] if origins else 'one source'} alone: unconfirmed"
