@@ -20,6 +20,7 @@ linkage) without running the model; it says nothing about quality.
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import re
 import resource
@@ -112,6 +113,8 @@ def main() -> None:
     ap.add_argument("--window", type=int, default=1000, help="articles timed before each checkpoint")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--embeddings", action="store_true", help="feed synthetic lead embeddings (timing only)")
+    ap.add_argument("--state", action="store_true",
+                    help="at each size, also time saving and restoring the Linker state as the store does (JSON)")
     args = ap.parse_args()
     sizes = sorted(int(s) for s in args.sizes.split(","))
     if not (SHARED / "ecbplus").is_dir() or not (SHARED / "polnear").is_dir():
@@ -142,8 +145,20 @@ def main() -> None:
                   f"ms CPU per added article (last {count}), {len(linker.stories.stories.clusters)} stories, "
                   f"peak RSS {peak_mb():.0f} MB, wall {time.perf_counter() - t0:.0f} s", flush=True)
             window_start, window_time, window_cpu = None, 0.0, 0.0
+            if args.state:
+                print("         " + state_cost(linker), flush=True)
     p, r, f = bcubed(linker.stories.members(), gold)
     print(f"story B-cubed against the synthetic stories: P {p:.3f} R {r:.3f} F1 {f:.3f}")
+
+
+def state_cost(linker: Linker) -> str:
+    """The fixed cost of one run over a store: the Linker state saved (JSON text) and restored."""
+    t = time.perf_counter()
+    text = json.dumps(linker.to_state())
+    saved = time.perf_counter() - t
+    t = time.perf_counter()
+    Linker.from_state(json.loads(text))
+    return f"state {len(text) / 1e6:.0f} MB JSON: saved in {saved:.1f} s, restored in {time.perf_counter() - t:.1f} s"
 
 
 def bcubed(predicted: dict, gold: dict) -> tuple[float, float, float]:
