@@ -10,9 +10,10 @@ from tests.conftest import load_bench
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT.parent / "shared" / "data" / "html"
-# Floors measured with bench/html_metadata.py (title 0.900, author 0.733,
-# date 0.900); raise them when the reader improves, never lower them silently.
-FLOORS = {"title": 0.9, "author": 0.7, "date": 0.9}
+# Floors measured with bench/html_metadata.py (title 0.900, author 0.833,
+# date 0.900; floors = reached - 0.02, never below earlier floors); raise them
+# when the reader improves, never lower them silently.
+FLOORS = {"title": 0.9, "author": 0.81, "date": 0.9}
 
 
 @pytest.mark.evaluation

@@ -9,11 +9,13 @@ from collections.abc import Iterator
 import trafilatura
 from htmldate import find_date
 from lxml.html import HtmlElement
+from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
 from ..errors import IngestError
 from ..types import Article
 from .article import Meta, article_from_text, merge
+from .byline import drop_comment_authors, strip_role, visible_byline, wire_credit
 from .inputs import RawInput, ReadOptions
 from .published import parse_published
 
@@ -68,7 +70,7 @@ def extract(source: str, html: bytes | str, url: str | None = None) -> tuple[str
     published = _reconcile(declared, parse_published(doc.date) or _htmldate(html))
     meta = Meta(
         title=choose_title(doc.title, headings),
-        author=clean_author(doc.author, doc.sitename),
+        author=page_author(tree, doc, text),
         published=published,
         outlet=doc.sitename or None,
         url=doc.url or url,
@@ -148,6 +150,16 @@ def clean_author(author: str | None, sitename: str | None) -> str | None:
     parts = [p.strip() for p in author.split(";")]
     kept = [p for p in parts if p and _alnum(p) not in _NO_AUTHOR and _alnum(p) != site]
     return "; ".join(kept) or None
+
+
+def page_author(tree: HtmlElement, doc: Document, text: str) -> str | None:
+    """The byline: the visible byline element where it agrees with the metadata, else the metadata author
+    (without names only found in reader comments), else a wire agency's credit in the text."""
+    meta_author = drop_comment_authors(tree, doc.author)
+    author = clean_author(visible_byline(tree, meta_author, doc.sitename) or meta_author, doc.sitename)
+    if author is not None:
+        author = "; ".join(strip_role(name, doc.sitename, doc.hostname) for name in author.split("; "))
+    return wire_credit(text, author) or author
 
 
 def _alnum(text: str) -> str:
