@@ -166,8 +166,7 @@ def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     with open(OUT / "cue_lexicon.tsv", "w", encoding="utf-8") as fh:
         fh.write("lemma\tcue_count\ttotal\tcue_rate\tactive_count\tactive_source_rate\n")
-        for lem, (n, tot, act, src) in sorted(lexicon.items(), key=lambda kv: (-kv[1][0], kv[0])):
-            fh.write(f"{lem}\t{n}\t{tot}\t{n / tot:.3f}\t{act}\t{src / act if act else 0:.3f}\n")
+        fh.writelines(f"{lem}\t{n}\t{tot}\t{n / tot:.3f}\t{act}\t{src / act if act else 0:.3f}\n" for lem, (n, tot, act, src) in sorted(lexicon.items(), key=lambda kv: (-kv[1][0], kv[0])))
     meta = {"trained_on": "PolNeAR train (first annotator per article)", "seed": SEED, "C": C_VALUE,
             "threshold": round(th, 2), "heldout_cue_f1": round(f, 3), "intercept": round(float(model.intercept_[0]), 4),
             "weights": weights}
@@ -233,7 +232,8 @@ def crossfit_filter(X, labels, article, n_docs: int) -> np.ndarray:
 
 def train_filter(docs, texts, relations, lexicon, rows, y, art) -> None:
     """Second stage: keep or drop each attribution built from a cue, learned on cross-fitted cue probabilities."""
-    from claimgraph.extract.attrib import cues, filter as attfilter, spans
+    from claimgraph.extract.attrib import cues, spans
+    from claimgraph.extract.attrib import filter as attfilter
     from claimgraph.extract.attrib.quotes import quote_regions
 
     cues.lexicon.cache_clear()

@@ -1,7 +1,15 @@
 """claimgraph: news articles → a graph of attributed claims."""
 
 from .analysis import analyze
-from .errors import ClaimgraphError, ExtractError, FetchError, IngestError, ReportError, StoreError, UsageError
+from .errors import (
+    ClaimgraphError,
+    ExtractError,
+    FetchError,
+    IngestError,
+    ReportError,
+    StoreError,
+    UsageError,
+)
 from .types import (
     Actor,
     Article,

@@ -9,8 +9,6 @@ import pytest
 
 from claimgraph.assess import assess
 
-
-
 _PATH = Path(__file__).parents[1] / "fixtures" / "assess" / "seed_corpus.py"
 _spec = importlib.util.spec_from_file_location("assess_seed_corpus", _PATH)
 seed_corpus_module = importlib.util.module_from_spec(_spec)
@@ -33,7 +31,14 @@ def make_corpus(articles: dict[str, tuple[str, list[tuple]]], claims: list[tuple
 
     Phrases are searched in the text; every article is in one story.
     """
-    from claimgraph.types import Article, ArticleAnalysis, Attribution, Claim, Corpus, Story
+    from claimgraph.types import (
+        Article,
+        ArticleAnalysis,
+        Attribution,
+        Claim,
+        Corpus,
+        Story,
+    )
 
     find, sentences = seed_corpus_module.find, seed_corpus_module.sentences
     analyses, art_of = [], {}

@@ -7,7 +7,12 @@ from dataclasses import replace
 import pytest
 
 from claimgraph.errors import ExtractError
-from claimgraph.extract.pipeline import Step, analyze_articles, check_order, default_steps
+from claimgraph.extract.pipeline import (
+    Step,
+    analyze_articles,
+    check_order,
+    default_steps,
+)
 from claimgraph.types import Article, ArticleAnalysis, Span
 
 

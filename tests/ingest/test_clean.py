@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from claimgraph.ingest.clean import is_name, parse_byline, read_header, strip_boilerplate
+from claimgraph.ingest.clean import (
+    is_name,
+    parse_byline,
+    read_header,
+    strip_boilerplate,
+)
 
 BODY = "The minister said on Monday that the plan would go ahead.\n\nShe gave no details."
 

@@ -6,8 +6,8 @@ import io
 
 import pytest
 
-from claimgraph.errors import IngestError
 from claimgraph import settings
+from claimgraph.errors import IngestError
 from claimgraph.ingest import article_id, read_inputs
 from claimgraph.types import Article
 

@@ -6,14 +6,14 @@ import json
 
 import pytest
 
-import claimgraph.link as link
+from claimgraph import link
 from claimgraph.link import Linker, build
-from claimgraph.types import Claim
 from claimgraph.report.json import to_dict
+from claimgraph.types import Claim
 
+from .builders import make
 from .test_relays import BODY, REPORT, REPORT_ATTS
 from .test_stories import analyses as story_analyses
-from .builders import make
 
 
 @pytest.fixture(autouse=True)

@@ -7,7 +7,6 @@ import pytest
 from claimgraph.assess import assess
 from tests.assess.conftest import assessed, seed_corpus  # noqa: F401  (the same session fixtures)
 
-
 HOSTILE = '<script>window.__pwned = 1</script><img src="x" onerror="window.__pwned = 2">'
 
 

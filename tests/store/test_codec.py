@@ -10,6 +10,7 @@ from claimgraph.errors import StoreError
 from claimgraph.store import codec
 from claimgraph.types import Article, ArticleAnalysis, Claim, Drift, DriftSide, Story
 
+
 def test_article_analysis_round_trips_through_json(analysis):
     data = json.loads(json.dumps(codec.encode_analysis(analysis)))
     assert "article" not in data  # the article lives in its own table

@@ -14,7 +14,7 @@ from . import lexical
 # Study of War (ISW)"; not "Kremlin" ~ "Kremlin and Russian propagandists"). Set by hand on name
 # variants seen in news text.
 SOURCE_NAME_SHARE = 0.5
-_LEADING = re.compile(r"^(the|a|an)\s+", re.I)
+_LEADING = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 
 
 def source_key(name: str | None) -> str:
