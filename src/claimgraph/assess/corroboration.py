@@ -39,7 +39,10 @@ SUPPORT_LABELS = ("contested", "single-source", "corroborated within one affilia
                   "widely corroborated")
 # Words in a source's name, role or organisation that make it speak for a state.
 STATE_WORDS = frozenset(
-    ["spokesman", "spokeswoman", "spokesperson", "minister", "ministry", "president", "prime", "premier", "government", "official", "officials", "military", "army", "navy", "forces", "force", "intelligence", "council", "department", "secretary", "ambassador", "embassy", "governor", "general", "commander", "command", "police", "security", "presidential", "cabinet", "parliament", "senator", "chancellor", "state", "authorities"]
+    """spokesman spokeswoman spokesperson minister ministry president prime premier government official officials
+    military army navy forces force intelligence council department secretary ambassador embassy governor general
+    commander command police security presidential cabinet parliament senator chancellor
+    state authorities""".split()
 )
 # Seats of government named as a metonym for their state (general knowledge, not tied to any text).
 SEATS_OF_GOVERNMENT = {
@@ -99,7 +102,7 @@ def country_of(text: str) -> str | None:
 def names_a_state(name: str) -> bool:
     """True when a source is a country itself ("Russia", "the US"): in the news, the state speaking."""
     low = " ".join(name.lower().replace("’", "'").split())
-    low = low.removeprefix("the ")
+    low = low[4:] if low.startswith("the ") else low
     return low in _STATE_NAMES
 
 

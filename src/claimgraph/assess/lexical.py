@@ -9,13 +9,20 @@ import snowballstemmer
 
 # Function words and reporting scaffolding that say nothing about what a sentence reports.
 STOPWORDS = frozenset(
-    ["a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "me", "more", "most", "my", "myself", "no", "nor", "not", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "yourself", "yourselves", "now", "would", "may", "might", "must", "shall", "per", "via", "upon", "within", "without", "whether", "however", "furthermore", "additionally", "moreover", "although", "though", "despite", "since", "yet", "even", "still", "already", "instead", "rather", "thus", "therefore"]
+    """a about above after again against all also am an and any are as at be because been before being below
+    between both but by can could did do does doing down during each few for from further had has have having he
+    her here hers herself him himself his how i if in into is it its itself just me more most my myself no nor not
+    of off on once only or other our ours ourselves out over own same she should so some such than that the their
+    theirs them themselves then there these they this those through to too under until up very was we were what
+    when where which while who whom why will with would you your yours yourself yourselves now would may might must
+    shall per via upon within without whether however furthermore additionally moreover although though despite
+    since yet even still already instead rather thus therefore""".split()
 )
 NEGATIONS = frozenset({"not", "no", "never", "neither", "nor", "none", "nothing", "nobody", "n't"})
 _WORD = re.compile(r"\d[\d,.]*\d|\d|[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
-_NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(thousand|million|billion))?", re.IGNORECASE)
+_NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(thousand|million|billion))?", re.I)
 _CLAUSE_BREAK = re.compile(r",\s+|;\s+|:\s+|\s+[—–]\s+|\s+and\s+|\s+but\s+")
-_LEADING_JOIN = re.compile(r"^(?:and|but|that)\s+", re.IGNORECASE)
+_LEADING_JOIN = re.compile(r"^(?:and|but|that)\s+", re.I)
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 _STEMMER = snowballstemmer.stemmer("english")
 
@@ -25,7 +32,8 @@ def words(text: str) -> list[str]:
     out = []
     for w in _WORD.findall(text):
         w = w.lower().replace("’", "'")
-        w = w.removesuffix("'s")
+        if w.endswith("'s"):
+            w = w[:-2]
         out.append(w.replace(",", "") if w[0].isdigit() else w)
     return out
 

@@ -35,9 +35,7 @@ def stance_cmd(tsv: str, output: str | None, quiet: bool) -> None:
             click.echo(f"claimgraph: {item}", err=True)
         else:
             rows.append(item)
-    from ..assess.stance import (
-        classify_stances,  # loads scikit-learn and the model: only when used
-    )
+    from ..assess.stance import classify_stances  # loads scikit-learn and the model: only when used
 
     results = classify_stances([(r.first, r.second) for r in rows])
     out = "".join(

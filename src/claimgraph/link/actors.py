@@ -19,7 +19,10 @@ from ..types import Actor, ArticleAnalysis, Role
 PERSON_LABELS = frozenset({"PERSON"})
 ORG_LABELS = frozenset({"ORG"})
 # Honorifics and ranks that precede a name but are not part of it (general English usage).
-HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "president", "vice", "prime", "minister", "secretary", "senator", "sen", "rep", "representative", "governor", "gov", "mayor", "general", "gen", "lieutenant", "lt", "colonel", "col", "major", "maj", "captain", "capt", "admiral", "adm", "sergeant", "sgt", "chancellor", "king", "queen", "prince", "princess", "pope", "rev", "father", "judge", "justice", "chief", "ambassador", "spokesperson", "spokesman", "spokeswoman"])
+HONORIFICS = frozenset("""mr mrs ms miss dr prof sir dame lord lady president vice prime minister
+secretary senator sen rep representative governor gov mayor general gen lieutenant lt colonel col major maj
+captain capt admiral adm sergeant sgt chancellor king queen prince princess pope rev father judge justice
+chief ambassador spokesperson spokesman spokeswoman""".split())
 MINOR_WORDS = frozenset({"of", "the", "for", "and", "on", "in", "at", "to", "de", "du", "des", "la", "le", "&"})
 LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 TRAILING = re.compile(r"(?:'s|’s|'|’)$")
