@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -187,14 +187,7 @@ def _candidates(texts: dict[int, Text]) -> set[tuple[int, int]]:
     index = sorted(texts)
     if len(index) < 2:
         return set()
-    postings: dict[str, list[int]] = defaultdict(list)
-    for n, i in enumerate(index):
-        for lemma in texts[i].content:
-            postings[lemma].append(n)
-    pairs = set()
-    for members in postings.values():
-        if len(members) <= MAX_POSTING:
-            pairs.update(combinations(members, 2))
+    pairs = set(_shared_lemmas([texts[i].content for i in index]))
     vectors = np.stack([texts[i].vector for i in index])
     sims = vectors @ vectors.T
     np.fill_diagonal(sims, -1.0)
@@ -202,6 +195,20 @@ def _candidates(texts: dict[int, Text]) -> set[tuple[int, int]]:
     for n, row in enumerate(np.argpartition(-sims, k - 1, axis=1)[:, :k]):
         pairs.update((min(n, int(m)), max(n, int(m))) for m in row)
     return {(index[n], index[m]) for n, m in pairs if sims[n, m] >= CANDIDATE_MIN_COSINE}
+
+
+def _shared_lemmas(lemma_sets: Sequence[Iterable[str]]) -> Counter:
+    """Pairs (n, m), n < m, of positions in ``lemma_sets`` → how many lemmas they share, through an
+    inverted index; a lemma used by more than MAX_POSTING of them is too common to pair anything."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for n, lemmas in enumerate(lemma_sets):
+        for lemma in lemmas:
+            postings[lemma].append(n)
+    shared: Counter = Counter()
+    for members in postings.values():
+        if len(members) <= MAX_POSTING:
+            shared.update(combinations(members, 2))
+    return shared
 
 
 def _average_linkage(articles: Sequence[str], scores: dict[tuple[int, int], float], cut: float) -> list[list[int]]:
@@ -305,10 +312,9 @@ def _parse(texts: list[str]) -> list:
     return list(nlp.pipe(texts, batch_size=256, disable=[n for n in ("ner",) if n in nlp.pipe_names]))
 
 
-def _prepare(docs: list, cache: EmbeddingCache | None) -> list[Text | None]:
-    """Parsed statements → per statement its parts' Texts (full text first) through one model pass
-    over all; the parts' lemmas and word-piece vectors are taken from the whole statement's."""
-    spans = [(doc, clause_tokens(doc)) for doc in docs]
+def _prepare(spans: list[tuple[object, list[tuple[int, ...]]]], cache: EmbeddingCache | None) -> list[Text | None]:
+    """Parsed statements with their clause parts (``clause_tokens``) → per statement its parts' Texts
+    (full text first) through one model pass over all."""
     texts = [doc.text if len(p) == len(doc) else _part_text(doc, p) for doc, parts in spans for p in parts]
     encoded = dict(zip(texts, encode(texts, cache)))
     out = []
@@ -372,9 +378,10 @@ def group_claims(
         single = len(members) == 1
         active.append(verbal if not single else {i for p in rep if set(p) <= verbal for i in p})
     todo = list(dict.fromkeys(st[i].text for st, act in zip(statements, active) for i in act))
-    prepared = _prepare([docs[t] for t in todo], cache)
+    parts = {t: clause_tokens(docs[t]) for t in todo}
+    prepared = _prepare([(docs[t], parts[t]) for t in todo], cache)
     position = {text: n for n, text in enumerate(todo)}
-    quiet = {t: _silenced(docs[t]) for t in todo}
+    quiet = {t: _silenced(docs[t], parts[t]) for t in todo}
     per_group, all_pairs = [], []
     for stmts, act, rep in zip(statements, active, repeats):
         ready = {i: position[stmts[i].text] for i in act}
@@ -392,24 +399,18 @@ def group_claims(
     return out
 
 
-def _silenced(doc) -> frozenset[str] | None:
-    """What a statement's main clause says was not acknowledged (background clauses cut), or None."""
-    parts = clause_tokens(doc)
+def _silenced(doc, parts: list[tuple[int, ...]]) -> frozenset[str] | None:
+    """What a statement's main clause (``parts[1]``, background clauses cut) says was not acknowledged, or None."""
     return silenced(doc, parts[1] if len(parts) > 1 else parts[0])
 
 
 def _silence_pairs(quiet: dict[int, frozenset[str] | None], articles: list[str]) -> set[tuple[int, int]]:
-    """Cross-article pairs of silence statements about the same thing (SILENCE_MIN_SHARED content lemmas).
-    Silence statements are few in a story; they are compared through an inverted index of their lemmas."""
-    postings: dict[str, list[int]] = defaultdict(list)
-    for i, lemmas in quiet.items():
-        for lemma in lemmas or ():
-            postings[lemma].append(i)
-    shared: Counter = Counter()
-    for members in postings.values():
-        if len(members) <= MAX_POSTING:
-            shared.update(combinations(sorted(members), 2))
-    return {p for p, n in shared.items() if n >= SILENCE_MIN_SHARED and articles[p[0]] != articles[p[1]]}
+    """Cross-article pairs of silence statements about the same thing (SILENCE_MIN_SHARED content lemmas),
+    found through an inverted index of their silenced lemmas."""
+    index = sorted(i for i, lemmas in quiet.items() if lemmas)
+    pairs = ((index[n], index[m]) for (n, m), k in _shared_lemmas([quiet[i] for i in index]).items()
+             if k >= SILENCE_MIN_SHARED)
+    return {(i, j) for i, j in pairs if articles[i] != articles[j]}
 
 
 def _story_claims(
