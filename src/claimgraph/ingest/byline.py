@@ -72,7 +72,7 @@ def _agrees(text: str, names: list[str], known: set[str]) -> bool:
 
 def _without_site(text: str, sitename: str | None) -> str | None:
     parts = re.split(r"\s*[,;|/]\s*", text)
-    kept = [p for p in parts if _alnum(p) != _alnum(sitename or "")]
+    kept = [p for p in parts if alnum(p) != alnum(sitename or "")]
     return text if len(kept) == len(parts) else ", ".join(kept) or None
 
 
@@ -120,17 +120,17 @@ def strip_role(name: str, sitename: str | None, hostname: str | None) -> str:
     if match is None:
         return name
     head = name[: match.start()].split()
-    outlet = {_alnum(sitename or ""), _alnum((hostname or "").split(".")[0])} - {""}
-    if _alnum(" ".join(head)) in outlet:
+    outlet = {alnum(sitename or ""), alnum((hostname or "").split(".")[0])} - {""}
+    if alnum(" ".join(head)) in outlet:
         return name  # the outlet's desk ("Pioneer Press Staff")
-    if head and _alnum(head[-1]) in outlet:
+    if head and alnum(head[-1]) in outlet:
         head = head[:-1]
     return " ".join(head) if len(head) >= 2 else name
 
 
 def wire_credit(text: str, author: str | None) -> str | None:
     """An agency credit from the dateline or a closing parenthesis, where the page names no author but a desk."""
-    if author and _alnum(author) not in _DESK:
+    if author and alnum(author) not in _DESK:
         return None
     if match := _DATELINE.match(text.lstrip()):
         return match.group(1)
@@ -149,5 +149,6 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def _alnum(text: str) -> str:
+def alnum(text: str) -> str:
+    """Letters and digits only, case-folded: the key two spellings of one name share ("The Times" ~ "the-times")."""
     return re.sub(r"[\W_]+", "", text.casefold())

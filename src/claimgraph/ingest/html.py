@@ -15,7 +15,7 @@ from trafilatura.utils import load_html
 from ..errors import IngestError
 from ..types import Article
 from .article import Meta, article_from_text, merge
-from .byline import drop_comment_authors, strip_role, visible_byline, wire_credit
+from .byline import alnum, drop_comment_authors, strip_role, visible_byline, wire_credit
 from .inputs import RawInput, ReadOptions
 from .published import parse_published
 
@@ -146,9 +146,9 @@ def clean_author(author: str | None, sitename: str | None) -> str | None:
     """trafilatura's author(s) without placeholders and without the site's own name (that is the outlet)."""
     if not author:
         return None
-    site = _alnum(sitename or "")
+    site = alnum(sitename or "")
     parts = [p.strip() for p in author.split(";")]
-    kept = [p for p in parts if p and _alnum(p) not in _NO_AUTHOR and _alnum(p) != site]
+    kept = [p for p in parts if p and alnum(p) not in _NO_AUTHOR and alnum(p) != site]
     return "; ".join(kept) or None
 
 
@@ -160,10 +160,6 @@ def page_author(tree: HtmlElement, doc: Document, text: str) -> str | None:
     if author is not None:
         author = "; ".join(strip_role(name, doc.sitename, doc.hostname) for name in author.split("; "))
     return wire_credit(text, author) or author
-
-
-def _alnum(text: str) -> str:
-    return re.sub(r"[\W_]+", "", text.casefold())
 
 
 def _declared_date(tree: HtmlElement) -> str | None:
