@@ -62,3 +62,35 @@ def test_name_helpers():
     assert acronym_of("Reuters") == ""
     assert display_name("The Institute for the Study of War (ISW") == "Institute for the Study of War"
     assert display_name("the Kremlin’s") == "Kremlin"
+
+
+def test_glossed_acronym_is_an_alias_whatever_its_letters():
+    a = make("a", "The Ukrainian Security Service (SBU) said it had found the device. The SBU gave no details.",
+             orgs=("Ukrainian Security Service", "SBU", "SBU"))
+    b = make("b", "The SBU confirmed the arrest.", orgs=("SBU",))
+    c = make("c", "The SBU denied the report.", orgs=("SBU",))
+    got = names(resolve([a, b, c], {"a": "s1", "b": "s1", "c": "s2"}))
+    # b is in the story where the gloss was made; c is not, so its SBU stays apart
+    assert got == {"Ukrainian Security Service": {"SBU"}, "SBU": set()}
+
+
+def test_long_form_cut_into_pieces_by_the_tagger_is_one_organisation():
+    text = ("A blast killed the head of the Russian Nuclear, Biological, Chemical Defence Forces (NBC) in Moscow. "
+            "NBC News reported it first.")
+    a = make("a", text, orgs=("Russian Nuclear", "Biological", "Chemical Defence Forces", "NBC"))
+    got = names(resolve([a]))
+    assert got == {"Nuclear, Biological, Chemical Defence Forces": {"NBC"}}
+
+
+def test_unglossed_pieces_and_coordinated_names_stay_apart():
+    a = make("a", "Google and Microsoft (MSFT) signed the deal.", orgs=("Google", "Microsoft"))
+    assert names(resolve([a])) == {"Google": set(), "Microsoft": {"MSFT"}}
+
+
+def test_rank_before_a_two_word_name_tagged_org_is_a_person():
+    a = make("a", "He was killed with his assistant, Major Ilya Polikarpov, on Tuesday. General Electric Company "
+                  "and Major League Baseball were not involved.",
+             orgs=("Major Ilya Polikarpov", "General Electric Company", "Major League Baseball"))
+    kinds = {x.name: x.kind for x in resolve([a])}
+    assert kinds == {"Ilya Polikarpov": "person", "General Electric Company": "organisation",
+                     "Major League Baseball": "organisation"}

@@ -1,7 +1,12 @@
 """Names across articles (PERSON/ORG entities, attribution sources) → one canonical actor per real entity.
 
 Within an article a surname ("Kirby") or an acronym ("NATO") resolves to the full name it
-shortens when exactly one fits; a role-prefixed source ("the agency's spokesperson Jane Doe")
+shortens when exactly one fits; an acronym glossed in the text ("the Ukrainian Security Service
+(SBU)") is that name's alias whatever its letters, and a glossed long form that the named-entity
+tagger cut into pieces ("Russian Nuclear" + "Biological" + "Chemical Defence Forces" before
+"(NBC)", found by the Schwartz–Hearst algorithm of the ``abbreviations`` package) is one
+organisation. A rank or honorific before a two-word name tagged ORG ("Major Ilya Polikarpov") makes
+it a person. A role-prefixed source ("the agency's spokesperson Jane Doe")
 resolves to the person entity it ends with. Across articles full names merge by first and last
 name. A name still short after that is resolved only inside its story, so two people who share
 a surname in unrelated stories stay apart.
@@ -9,12 +14,15 @@ a surname in unrelated stories stay apart.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..types import Actor, ArticleAnalysis, Role
+from abbreviations import schwartz_hearst
+
+from ..types import Actor, ArticleAnalysis, Role, Span
 
 PERSON_LABELS = frozenset({"PERSON"})
 ORG_LABELS = frozenset({"ORG"})
@@ -28,6 +36,14 @@ LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 TRAILING = re.compile(r"(?:'s|’s|'|’)$")
 UNNAMED_KINDS = frozenset({"unnamed"})
 
+
+# Words that end an organisation's name, never a person's: "General Electric Company" is no person.
+ORG_HEADS = frozenset("""company corporation corp inc ltd llc group league forces force army navy party ministry
+department agency bank university college institute council committee association union club times news
+service office court""".split())
+# An acronym glossed in parentheses right after the name it shortens: "… Service (SBU)", "… War ("ISW")".
+GLOSS = re.compile(r"\s*\(\s*[\"'“‘]?([A-Z][A-Za-z.&]{1,9})[\"'”’]?\s*\)")
+logging.getLogger(schwartz_hearst.__name__).setLevel(logging.WARNING)  # it logs every omitted candidate
 
 UNCLOSED = re.compile(r"\s*\([^)]*$")  # "Institute for the Study of War (ISW" cut before its ")"
 ACRONYM_GLOSS = re.compile(r"\s*\([A-Z][A-Z.&]{1,9}\)$")  # a trailing "(ISW)"
@@ -100,16 +116,66 @@ def _source_mention(analysis: ArticleAnalysis, att) -> Mention | None:
     return None
 
 
-def mentions(analysis: ArticleAnalysis) -> list[Mention]:
+def glosses(analysis: ArticleAnalysis) -> dict[Span, str]:
+    """Long forms glossed by a parenthesised acronym in this article → the acronym.
+
+    An ORG entity right before "(ACR)" is glossed by it (news convention: the acronym may come from
+    another language, "Ukrainian Security Service (SBU)"); a Schwartz–Hearst definition ending right
+    before the same "(ACR)" and reaching further left wins (the tagger cut the long form into pieces)."""
+    text = analysis.article.text
+    found: dict[int, tuple[Span, str]] = {}  # by the gloss's position: the widest long form
+    for e in analysis.entities:
+        m = GLOSS.match(text, e.span.end) if e.label in ORG_LABELS else None
+        if m and is_acronym(m.group(1)):
+            found[m.start(1)] = (e.span, m.group(1))
+    if "(" in text:
+        try:
+            pairs = schwartz_hearst.extract_abbreviation_definition_pairs(doc_text=text)
+        except (ValueError, IndexError):  # it raises on some unbalanced lines instead of skipping them
+            pairs = {}
+        for acronym, definition in pairs.items():
+            if not is_acronym(acronym):
+                continue
+            for m in re.finditer(re.escape(definition) + GLOSS.pattern, text):
+                if m.group(1) == acronym:
+                    span = Span(m.start(), m.start() + len(definition))
+                    known = found.get(m.start(1))
+                    if known is None or span.start < known[0].start:
+                        found[m.start(1)] = (span, acronym)
+    return dict(found.values())
+
+
+def _rank_person(name: str) -> bool:
+    """An ORG-tagged "Major Ilya Polikarpov": a rank or honorific, then exactly two capitalised name words."""
+    words = display_name(name).split()
+    return (len(words) == 3 and words[0].lower().rstrip(".") in HONORIFICS
+            and all(w[:1].isupper() and w.lower() not in ORG_HEADS for w in words[1:]))
+
+
+def mentions(analysis: ArticleAnalysis, glossed: dict[Span, str] | None = None) -> list[Mention]:
+    """Every naming of a person, organisation or unnamed source in one article. ``glossed`` (from
+    ``glosses``): long forms that replace the ORG pieces overlapping them."""
     art, text = analysis.article, analysis.article.text
-    out = [Mention(art.id, e.span.of(text), "person" if e.label in PERSON_LABELS else "organisation")
-           for e in analysis.entities if e.label in PERSON_LABELS | ORG_LABELS]
+    glossed = glossed or {}
+
+    def cut_piece(span: Span) -> bool:
+        return any(span != g and span.start < g.end and g.start < span.end for g in glossed)
+
+    out = [Mention(art.id, surface, "organisation") for g, acronym in glossed.items() for surface in (g.of(text), acronym)]
+    for e in analysis.entities:
+        if e.label in PERSON_LABELS:
+            out.append(Mention(art.id, e.span.of(text), "person"))
+        elif e.label in ORG_LABELS and e.span not in glossed and not cut_piece(e.span):
+            surface = e.span.of(text)
+            out.append(Mention(art.id, surface, "person" if _rank_person(surface) else "organisation"))
     out += [m for m in (_source_mention(analysis, att) for att in analysis.attributions if att.source) if m]
     return [m for m in out if display_name(m.surface)]
 
 
-def _article_keys(ms: list[Mention]) -> dict[tuple[str, str], tuple[str, ...]]:
+def _article_keys(ms: list[Mention], glossed: dict[str, str] | None = None) -> dict[tuple[str, str], tuple[str, ...]]:
     """(kind, surface) → the key of the full name it stands for within this article.
+
+    ``glossed``: acronym → the long form it glosses in this article (``glosses``), which it then stands for.
 
     Keys: ("person", first, last) for full names, ("surname", last) for unresolved single names,
     ("org", name) for organisations, ("unnamed", name) for unnamed sources.
@@ -131,6 +197,8 @@ def _article_keys(ms: list[Mention]) -> dict[tuple[str, str], tuple[str, ...]]:
                 keys[(m.kind, m.surface)] = min(options) if len(options) == 1 else ("surname", toks[0].lower())
         elif m.kind == "organisation" and len(toks) == 1 and len(full.get(toks[0].lower(), ())) == 1:
             keys[(m.kind, m.surface)] = min(full[toks[0].lower()])  # a surname mislabelled ORG
+        elif m.kind == "organisation" and name in (glossed or {}):
+            keys[(m.kind, m.surface)] = ("org", glossed[name].lower())
         elif m.kind == "organisation":
             expansions = sorted({o for o in orgs if is_acronym(name) and acronym_of(o) == name.replace(".", "")})
             keys[(m.kind, m.surface)] = ("org", (expansions[0] if len(expansions) == 1 else name).lower())
@@ -158,20 +226,33 @@ class _Group:
 
 
 def resolve(analyses: Iterable[ArticleAnalysis], story_of: dict[str, str] | None = None) -> tuple[Actor, ...]:
-    """All articles' names → actors; ``story_of`` (article → story) scopes surname-only merges."""
+    """All articles' names → actors; ``story_of`` (article → story) scopes surname-only merges and
+    acronyms glossed in another article."""
     story_of = story_of or {}
     groups: dict[tuple, _Group] = {}
     surname_rows: list[tuple[str, Mention]] = []
+    acronym_rows: list[tuple[str, Mention]] = []
+    story_glosses: dict[tuple[str, str], set[tuple]] = defaultdict(set)  # (story, acronym) → long-form keys
     for analysis in analyses:
-        ms = mentions(analysis)
-        keys = _article_keys(ms)
+        spans = glosses(analysis)
+        glossed = {acronym: display_name(span.of(analysis.article.text)) for span, acronym in spans.items()}
+        story = story_of.get(analysis.article.id, "article:" + analysis.article.id)
+        for acronym, name in glossed.items():
+            story_glosses[(story, acronym)].add(("org", name.lower()))
+        ms = mentions(analysis, spans)
+        keys = _article_keys(ms, glossed)
         for m in ms:
             key = keys[(m.kind, m.surface)]
             if key[0] == "surname":
                 surname_rows.append((key[1], m))
+            elif key[0] == "org" and is_acronym(display_name(m.surface)) and key[1] == display_name(m.surface).lower():
+                acronym_rows.append((display_name(m.surface).replace(".", ""), m))  # left unexpanded here
             else:
                 groups.setdefault(key, _Group()).mentions.append(m)
     _place_surnames(groups, surname_rows, story_of)
+    for acronym, m in acronym_rows:  # glossed in another article of its story: that long form, when only one
+        fits = story_glosses.get((story_of.get(m.article, "article:" + m.article), acronym), set())
+        groups.setdefault(min(fits) if len(fits) == 1 else ("org", acronym.lower()), _Group()).mentions.append(m)
     return _actors(groups)
 
 
