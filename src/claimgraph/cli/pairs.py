@@ -17,13 +17,14 @@ FIELDS = ("id", "text1", "text2")
 def score_pairs(pairs: list[TsvRecord]) -> list[dict]:
     """Pairs (text1 as ``first``, text2 as ``second``) → result records, scored in one batch.
 
-    Numbers that differ between the two texts are added as ``conflict``.
+    Scored by the stacked classifier (pair features + the cross-encoder ensemble). Numbers that differ
+    between the two texts are added as ``conflict``.
     """
-    from ..link.similarity import ClaimMatcher, number_conflict
+    from ..link.similarity import PairScorer, number_conflict
 
     if not pairs:
         return []
-    matcher = ClaimMatcher()
+    matcher = PairScorer()
     scores = matcher.score_many([(p.first, p.second) for p in pairs])
     threshold = matcher.model.threshold
     out = []

