@@ -2,7 +2,7 @@
 """PolNeAR dev texts → throughput table: `claimgraph analyze` (cold and cached) beside bare `nlp.pipe`.
 
 Usage:
-    nice python bench/throughput.py [TEXT_DIR] [--batch-size N]
+    nice python bench/throughput.py [TEXT_DIR] [--batch-size N] [--workers N]
 
 TEXT_DIR defaults to ../shared/data/polnear/dev/text (84 articles). Each measure
 runs in its own child process so that its peak RSS (resource.getrusage) is its own.
@@ -10,6 +10,8 @@ The model load is timed apart from the per-article work: articles/s counts only 
 work after the model is in memory. `analyze (cold)` is the whole CLI path on a fresh
 database (read, store, parse, extract, cache, link, assess, write JSON); `analyze
 (cached)` re-runs it on the same database, where every analysis is already cached.
+With ``--workers N`` the cold run extracts in N local processes (`analyze --workers N`); the
+peak RSS is then the main process's, and the largest worker's is printed beside it.
 """
 
 from __future__ import annotations
@@ -59,8 +61,9 @@ def _run_cli(args: list[str]) -> int:
     return 0
 
 
-def child_analyze(text_dir: Path, batch_size: int) -> dict:
+def child_analyze(text_dir: Path, batch_size: int, workers: int = 1) -> dict:
     os.environ["CLAIMGRAPH_ANALYZE_BATCH_SIZE"] = str(batch_size)
+    os.environ["CLAIMGRAPH_ANALYZE_WORKERS"] = str(workers)
     load_s = load_model()
     with tempfile.TemporaryDirectory(prefix="claimgraph-bench-") as tmp:
         db, out = os.path.join(tmp, "bench.db"), os.path.join(tmp, "out.json")
@@ -74,18 +77,20 @@ def child_analyze(text_dir: Path, batch_size: int) -> dict:
     return {"articles": n, "load_s": load_s, "work_s": runs[0], "cached_s": runs[1], "rc": rc}
 
 
-def measure(mode: str, text_dir: Path, batch_size: int) -> dict:
-    cmd = [sys.executable, __file__, str(text_dir), "--batch-size", str(batch_size), "--child", mode]
+def measure(mode: str, text_dir: Path, batch_size: int, workers: int = 1) -> dict:
+    cmd = [sys.executable, __file__, str(text_dir), "--batch-size", str(batch_size), "--workers", str(workers),
+           "--child", mode]
     done = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         sys.exit(f"throughput: {mode} failed:\n{done.stderr[-2000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def table(pipe: dict, analyze: dict) -> str:
+def table(pipe: dict, analyze: dict, workers: int) -> str:
+    cold = "analyze (cold db)" if workers == 1 else f"analyze (cold, {workers} wk)"
     rows = [
         ("nlp.pipe (bare)", pipe["articles"], pipe["load_s"], pipe["work_s"], pipe["rss_mib"]),
-        ("analyze (cold db)", analyze["articles"], analyze["load_s"], analyze["work_s"], analyze["rss_mib"]),
+        (cold, analyze["articles"], analyze["load_s"], analyze["work_s"], analyze["rss_mib"]),
         ("analyze (cached)", analyze["articles"], None, analyze["cached_s"], analyze["rss_mib"]),
     ]
     lines = [f"{'measure':<20} {'articles':>8} {'load s':>7} {'work s':>7} {'articles/s':>10} {'peak RSS MiB':>12}"]
@@ -99,18 +104,25 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("text_dir", nargs="?", type=Path, default=DEFAULT_DIR)
     parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--workers", type=int, default=1, help="extract in N local processes (analyze --workers)")
     parser.add_argument("--child", choices=["pipe", "analyze"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if not args.text_dir.is_dir():
         sys.exit(f"throughput: {args.text_dir}: no such directory (the PolNeAR data lives in ../shared/data)")
     if args.child:
-        result = (child_pipe if args.child == "pipe" else child_analyze)(args.text_dir, args.batch_size)
-        print(json.dumps({**result, "rss_mib": peak_rss_mib()}))
+        if args.child == "pipe":
+            result = child_pipe(args.text_dir, args.batch_size)
+        else:
+            result = child_analyze(args.text_dir, args.batch_size, args.workers)
+        worker_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        print(json.dumps({**result, "rss_mib": peak_rss_mib(), "worker_rss_mib": worker_rss}))
         return
     pipe = measure("pipe", args.text_dir, args.batch_size)
-    analyze = measure("analyze", args.text_dir, args.batch_size)
+    analyze = measure("analyze", args.text_dir, args.batch_size, args.workers)
     print(f"{args.text_dir} · batch size {args.batch_size} · {os.cpu_count()} CPUs (shared: figures are noisy)")
-    print(table(pipe, analyze))
+    print(table(pipe, analyze, args.workers))
+    if args.workers > 1:
+        print(f"largest worker process: peak RSS {analyze['worker_rss_mib']:.0f} MiB")
     if analyze.get("rc"):
         print(f"note: analyze exited {analyze['rc']} (some inputs failed)")
 

@@ -34,6 +34,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("db_busy_timeout_s", 10.0, "Seconds to wait for a database locked by another process."),
     Setting("store_batch_size", 50, "Articles written per database transaction while ingesting."),
     Setting("analyze_batch_size", 32, "Articles parsed per nlp.pipe batch (and cached per transaction) by analyze."),
+    Setting("analyze_workers", 1, "Local processes that parse and extract in parallel (each loads spaCy: ~0.7 GB)."),
+    Setting("dask_scheduler", "", "A Dask scheduler address (tcp://host:8786): extract on that cluster instead."),
     Setting("fetch_timeout_s", 20.0, "Seconds before a URL fetch gives up (connect and read)."),
     Setting("fetch_max_bytes", _INPUT_CAP, "Largest response body a URL fetch accepts, in bytes."),
     Setting("fetch_max_redirects", 5, "Most redirects a URL fetch follows."),

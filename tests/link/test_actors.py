@@ -94,3 +94,14 @@ def test_rank_before_a_two_word_name_tagged_org_is_a_person():
     kinds = {x.name: x.kind for x in resolve([a])}
     assert kinds == {"Ilya Polikarpov": "person", "General Electric Company": "organisation",
                      "Major League Baseball": "organisation"}
+
+
+def test_glossing_leaves_the_root_logger_alone():
+    """The abbreviations package configures logging on import; the actors module puts it back."""
+    import logging
+
+    root = logging.getLogger()
+    level = root.level
+    resolve([make("a", "The World Health Organization (WHO) met.", orgs=("World Health Organization",))])
+    formats = [h.formatter._fmt for h in root.handlers if h.formatter is not None]
+    assert "%(asctime)s : %(levelname)s : %(message)s" not in formats and root.level == level

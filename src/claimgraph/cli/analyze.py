@@ -14,7 +14,8 @@ import click
 from ..errors import StoreError
 from ..report.json import to_dict
 from ..store import Store, check_writable, write_atomic
-from ..store.batch import Tally, analyze_pending, corpus, ingest, is_english
+from .. import settings
+from ..store.batch import Tally, analysis_executor, analyze_pending, corpus, ingest, is_english
 from ..types import Corpus
 from .ingest import F, Progress, converts_errors, finish, say
 
@@ -32,16 +33,19 @@ def open_store(db: str | None) -> Iterator[Store]:
 
 
 def analysed_corpus(
-    db: str | None, inputs: tuple[str, ...], allow_private: bool, progress: Progress
+    db: str | None, inputs: tuple[str, ...], allow_private: bool, progress: Progress,
+    workers: int = 1, scheduler: str = "",
 ) -> tuple[Tally, Corpus]:
-    """Inputs (if any) → the store (given or temporary) → every pending article analysed → the tally and corpus."""
+    """Inputs (if any) → the store (given or temporary) → every pending article analysed (here, in
+    ``workers`` local processes or on the Dask cluster at ``scheduler``) → the tally and corpus."""
     tally = Tally()
     try:
         with open_store(db) as store:
             if inputs:
                 tally = ingest(store, inputs, allow_private=allow_private, report=progress)
             progress.stage("analyse")
-            analyze_pending(store, report=progress, tally=tally)
+            with analysis_executor(workers, scheduler) as pool:
+                analyze_pending(store, report=progress, tally=tally, workers=pool)
             return tally, corpus(store)
     finally:
         progress.close()
@@ -87,6 +91,19 @@ def output_option(command: F) -> F:
     )(command)
 
 
+def workers_options(command: F) -> F:
+    """--workers and --scheduler: where extraction runs (defaults from the analyze_workers and
+    dask_scheduler settings)."""
+    command = click.option(
+        "--scheduler", default=lambda: settings.get("dask_scheduler"), metavar="ADDRESS",
+        help="extract on the Dask cluster at this scheduler address (needs the dask extra)",
+    )(command)
+    return click.option(
+        "--workers", type=click.IntRange(min=1), default=lambda: settings.get("analyze_workers"),
+        help="local processes that extract in parallel (each loads spaCy, ~0.7 GB)  [default: 1]",
+    )(command)
+
+
 def emit(text: str, output: str | None) -> None:
     if output:
         write_atomic(output, text)
@@ -101,10 +118,12 @@ def emit(text: str, output: str | None) -> None:
 @output_option
 @click.option("--db", "db", help="ingest into this project database and export all of it (default: a temporary one)")
 @click.option("--allow-private", is_flag=True, help="allow URLs on private, loopback and link-local addresses")
+@workers_options
 @click.option("-q", "--quiet", is_flag=True, help="no progress bar or summary on stderr")
 @converts_errors
 def analyze_cmd(
-    inputs: tuple[str, ...], fmt: str, output: str | None, db: str | None, allow_private: bool, quiet: bool
+    inputs: tuple[str, ...], fmt: str, output: str | None, db: str | None, allow_private: bool, quiet: bool,
+    workers: int, scheduler: str,
 ) -> None:
     """Analyse articles from files, directories, globs, - (stdin), URLs or feeds.
 
@@ -112,7 +131,7 @@ def analyze_cmd(
     every stored article without a current analysis is analysed and cached, and the
     whole database is exported. Example: claimgraph analyze examples/ --format json -o out.json
     """
-    tally, result = analysed_corpus(db, inputs, allow_private, Progress(quiet, "read"))
+    tally, result = analysed_corpus(db, inputs, allow_private, Progress(quiet, "read"), workers, scheduler)
     if not result.analyses:
         say("claimgraph: error: no article in the inputs could be analysed; nothing written")
         finish(tally, quiet, failed=True)

@@ -19,8 +19,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-
-from abbreviations import schwartz_hearst
+from functools import lru_cache
 
 from ..types import Actor, ArticleAnalysis, Role, Span
 
@@ -43,7 +42,6 @@ department agency bank university college institute council committee associatio
 service office court""".split())
 # An acronym glossed in parentheses right after the name it shortens: "… Service (SBU)", "… War ("ISW")".
 GLOSS = re.compile(r"\s*\(\s*[\"'“‘]?([A-Z][A-Za-z.&]{1,9})[\"'”’]?\s*\)")
-logging.getLogger(schwartz_hearst.__name__).setLevel(logging.WARNING)  # it logs every omitted candidate
 
 UNCLOSED = re.compile(r"\s*\([^)]*$")  # "Institute for the Study of War (ISW" cut before its ")"
 ACRONYM_GLOSS = re.compile(r"\s*\([A-Z][A-Z.&]{1,9}\)$")  # a trailing "(ISW)"
@@ -116,6 +114,19 @@ def _source_mention(analysis: ArticleAnalysis, att) -> Mention | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _schwartz_hearst():
+    """The abbreviations package's Schwartz–Hearst module. Importing it calls logging.basicConfig (a root
+    handler at INFO, which would print every library's log lines): the root logger is put back as it was."""
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    from abbreviations import schwartz_hearst
+
+    root.handlers[:], root.level = handlers, level
+    logging.getLogger(schwartz_hearst.__name__).setLevel(logging.WARNING)  # it logs every omitted candidate
+    return schwartz_hearst
+
+
 def glosses(analysis: ArticleAnalysis) -> dict[Span, str]:
     """Long forms glossed by a parenthesised acronym in this article → the acronym.
 
@@ -130,7 +141,7 @@ def glosses(analysis: ArticleAnalysis) -> dict[Span, str]:
             found[m.start(1)] = (e.span, m.group(1))
     if "(" in text:
         try:
-            pairs = schwartz_hearst.extract_abbreviation_definition_pairs(doc_text=text)
+            pairs = _schwartz_hearst().extract_abbreviation_definition_pairs(doc_text=text)
         except (ValueError, IndexError):  # it raises on some unbalanced lines instead of skipping them
             pairs = {}
         for acronym, definition in pairs.items():

@@ -7,6 +7,11 @@ extractor fingerprint (a hash of the extraction code and model), so a re-run onl
 parses articles that are new or whose analysis is stale; linking and assessment
 always run over all cached analyses, because they are cross-article.
 
+Extraction runs chunk by chunk (``analyze_batch_size`` articles per ``nlp.pipe`` pass) in this
+process, or, given an executor (``analysis_executor``), in local worker processes or on a Dask
+cluster: each chunk is analysed where the executor puts it and its results come back here, where
+they are cached; the store is only ever written by this process.
+
 Non-English articles (``language`` set and not English) are stored, listed and
 exported with their language, sentences, entities, dates and places, but the
 language-bound steps (attribution extraction, whose cue lexicon and parse rules are
@@ -16,14 +21,17 @@ English) are skipped for them: their ``attributions`` stay empty.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 from .. import settings
 from ..assess import assess
-from ..errors import ClaimgraphError, IngestError, StoreError
+from ..errors import ClaimgraphError, IngestError, StoreError, UsageError
 from ..extract import nlp
 from ..extract.pipeline import Step, analyze_articles, default_steps
 from ..link import Linker, build
@@ -34,6 +42,7 @@ from .db import Added, Store
 # Steps whose rules only hold for English text; skipped for articles in other languages.
 LANGUAGE_BOUND_STEPS = frozenset({"attributions"})
 LINKER_STATE = "linker"  # name of the persisted Linker indexes in the store's state table
+DASK_CONNECT_TIMEOUT_S = 10  # how long to wait for a Dask scheduler before a clear error
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +174,84 @@ def _analyse(chunk: list[Article], steps: list[Step]) -> list[ArticleAnalysis | 
         return [r for a in chunk for r in _analyse([a], steps)]
 
 
+def analyse_chunk(chunk: list[Article], steps: list[Step] | None = None) -> list[ArticleAnalysis | AnalysisFailed]:
+    """One chunk of articles → their analyses or failures, English and other languages each with their steps.
+
+    What a worker runs (a local process or a Dask worker: module-level, its arguments and results pickle).
+    A missing spaCy model raises (one fatal error for the whole run, not one per article)."""
+    nlp.load_nlp()
+    steps = default_steps() if steps is None else steps
+    english = [a for a in chunk if is_english(a)]
+    other = [a for a in chunk if not is_english(a)]
+    results = _analyse(english, steps) if english else []
+    return results + (_analyse(other, steps_for(other[0], steps)) if other else [])
+
+
+def _on_executor(
+    executor: Executor, chunks: Iterator[list[Article]], in_flight: int
+) -> Iterator[list[ArticleAnalysis | AnalysisFailed]]:
+    """Chunks → their results in completion order, with at most ``in_flight`` chunks handed out at once
+    (memory stays bounded however many articles are pending). A chunk whose worker died (killed, out of
+    memory, lost by the cluster) comes back as one failure per article; a claimgraph error is fatal."""
+    handed: dict[Future, list[Article]] = {}
+
+    def hand_out() -> None:
+        chunk = next(chunks, None)
+        if chunk is not None:
+            handed[executor.submit(analyse_chunk, chunk)] = chunk
+
+    for _ in range(max(1, in_flight)):
+        hand_out()
+    while handed:
+        done, _ = wait(handed, return_when=FIRST_COMPLETED)
+        for future in done:
+            chunk = handed.pop(future)
+            try:
+                results = future.result()
+            except ClaimgraphError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - one lost chunk must not abort the batch
+                results = [AnalysisFailed(a, f"analysis failed in a worker: {type(exc).__name__}: {exc}") for a in chunk]
+            hand_out()
+            yield results
+
+
+@dataclass(frozen=True, slots=True)
+class Workers:
+    """Where ``analyze_pending`` runs its chunks, and how many chunks it hands out at once."""
+
+    executor: Executor | None = None
+    in_flight: int = 1
+
+
+@contextmanager
+def analysis_executor(workers: int = 1, scheduler: str = "") -> Iterator[Workers]:
+    """This process (``workers`` ≤ 1), ``workers`` local processes, or the Dask cluster at ``scheduler``.
+
+    Local workers are spawned (not forked: the parent may hold onnxruntime threads) and each loads its
+    own spaCy model (about 0.7 GB). A Dask cluster's workers need claimgraph installed (``pip install
+    'claimgraph[dask]'`` there and here)."""
+    if scheduler:
+        try:
+            from distributed import Client
+        except ImportError:
+            raise UsageError(f"--scheduler {scheduler}: dask.distributed is not installed "
+                             "(pip install 'claimgraph[dask]')") from None
+        try:
+            client = Client(scheduler, timeout=f"{DASK_CONNECT_TIMEOUT_S}s")
+        except (OSError, TimeoutError) as exc:
+            raise UsageError(f"--scheduler {scheduler}: cannot reach the Dask scheduler: {exc}") from None
+        with client:
+            threads = sum(client.nthreads().values()) or 1
+            yield Workers(client.get_executor(), 2 * threads)
+        return
+    if workers <= 1:
+        yield Workers()
+        return
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        yield Workers(pool, 2 * workers)
+
+
 def _chunks(items: list[Article], size: int) -> Iterator[list[Article]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
@@ -177,20 +264,24 @@ def pending(store: Store) -> list[Article]:
 
 
 def analyze_pending(
-    store: Store, *, report: Callable[[Event], None] = _ignore, tally: Tally | None = None
+    store: Store, *, report: Callable[[Event], None] = _ignore, tally: Tally | None = None,
+    workers: Workers = Workers(),
 ) -> Tally:
-    """Extract every stored article that lacks a current analysis and cache the results per batch."""
+    """Extract every stored article that lacks a current analysis and cache the results per chunk.
+
+    ``workers`` (from ``analysis_executor``): where the chunks are analysed; by default in this process."""
     tally = Tally() if tally is None else tally
     todo = pending(store)
     if not todo:
         return tally
-    nlp.load_nlp()  # a missing model is one fatal error, not one error per article
-    steps, size = default_steps(), int(settings.get("analyze_batch_size"))
-    for chunk in _chunks(todo, size):
-        english = [a for a in chunk if is_english(a)]
-        other = [a for a in chunk if not is_english(a)]
-        results = _analyse(english, steps) if english else []
-        results += _analyse(other, steps_for(other[0], steps)) if other else []
+    chunks = _chunks(todo, int(settings.get("analyze_batch_size")))
+    if workers.executor is None:
+        nlp.load_nlp()  # a missing model is one fatal error, not one error per article
+        steps = default_steps()
+        outcomes: Iterator[list[ArticleAnalysis | AnalysisFailed]] = (analyse_chunk(c, steps) for c in chunks)
+    else:
+        outcomes = _on_executor(workers.executor, chunks, workers.in_flight)
+    for results in outcomes:
         done = [r for r in results if isinstance(r, ArticleAnalysis)]
         store.put_analyses(done, extractor_version())
         for r in results:
