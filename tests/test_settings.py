@@ -15,6 +15,8 @@ DOCUMENTED = {
     "db_busy_timeout_s": 10.0,
     "store_batch_size": 50,
     "analyze_batch_size": 32,
+    "analyze_workers": 1,
+    "dask_scheduler": "",
     "fetch_timeout_s": 20.0,
     "fetch_max_bytes": 20 * 2**20,
     "fetch_max_redirects": 5,

@@ -274,7 +274,10 @@ def analyze_pending(
     todo = pending(store)
     if not todo:
         return tally
-    chunks = _chunks(todo, int(settings.get("analyze_batch_size")))
+    size = int(settings.get("analyze_batch_size"))
+    if workers.executor is not None:  # at least four chunks per worker, so that the workers finish together
+        size = max(1, min(size, -(-len(todo) // (2 * workers.in_flight))))
+    chunks = _chunks(todo, size)
     if workers.executor is None:
         nlp.load_nlp()  # a missing model is one fatal error, not one error per article
         steps = default_steps()
