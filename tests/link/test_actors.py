@@ -57,6 +57,13 @@ def test_unnamed_sources_are_actors_and_descriptions_are_not():
     assert [(x.name, x.kind) for x in actors] == [("Diplomatic sources", "unnamed")]
 
 
+def test_an_unnamed_source_named_through_a_possessive_is_no_actor():
+    a = make("a", "Its official programme said the troops were heroes. Western officials said otherwise.",
+             attributions=({"source": "Its official programme", "kind": "unnamed", "content": "the troops were heroes"},
+                           {"source": "Western officials", "kind": "unnamed", "content": "otherwise"}))
+    assert [x.name for x in resolve([a])] == ["Western officials"]
+
+
 def test_name_helpers():
     assert acronym_of("Institute for the Study of War") == "ISW"
     assert acronym_of("Reuters") == ""

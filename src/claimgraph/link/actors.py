@@ -34,6 +34,7 @@ MINOR_WORDS = frozenset({"of", "the", "for", "and", "on", "in", "at", "to", "de"
 LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 TRAILING = re.compile(r"(?:'s|’s|'|’)$")
 UNNAMED_KINDS = frozenset({"unnamed"})
+POSSESSIVES = frozenset({"its", "his", "her", "their", "our", "my", "your"})
 
 
 # Words that end an organisation's name, never a person's: "General Electric Company" is no person.
@@ -106,6 +107,8 @@ def _source_mention(analysis: ArticleAnalysis, att) -> Mention | None:
         role = att.source_role or (prefix if len(prefix.split()) >= 1 and prefix[:1].isalpha() else None)
         return Mention(art.id, e.span.of(text), "person" if persons else "organisation", role or None, date)
     if att.source_kind in UNNAMED_KINDS:
+        if display_name(att.source).split()[0].lower() in POSSESSIVES:
+            return None  # "its programme", "their spokesman": named only through someone else, no actor of its own
         return Mention(art.id, att.source, "unnamed", att.source_role, date)
     if att.source_kind in ("person", "organisation", "document") and _proper(att.source) \
             and (att.source_kind != "person" or len(person_tokens(att.source)) >= 2):
