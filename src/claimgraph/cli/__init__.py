@@ -10,6 +10,7 @@ from ..errors import ClaimgraphError, UsageError
 from .analyze import analyze_cmd
 from .brief import brief_cmd
 from .ingest import EXIT_PARTIAL, EXIT_USAGE, articles_cmd, ingest_cmd
+from .match import match_cmd
 from .pairs import pairs_cmd
 from .stance import stance_cmd
 
@@ -25,6 +26,7 @@ cli.add_command(brief_cmd)
 cli.add_command(ingest_cmd)
 cli.add_command(articles_cmd)
 cli.add_command(pairs_cmd)
+cli.add_command(match_cmd)
 cli.add_command(stance_cmd)
 
 

@@ -35,7 +35,7 @@ from ..errors import ClaimgraphError, IngestError, StoreError, UsageError
 from ..extract import nlp
 from ..extract.pipeline import Step, analyze_articles, default_steps
 from ..link import Linker, build
-from ..types import Article, ArticleAnalysis, Corpus
+from ..types import Article, ArticleAnalysis, Claim, Corpus
 from . import codec
 from .db import Added, Store
 
@@ -311,6 +311,15 @@ def _restore_linker(store: Store) -> Linker:
         return Linker.from_state(state)
     except (StoreError, KeyError, TypeError, ValueError):  # unreadable state: link from scratch
         return Linker()
+
+
+def stored_claims(store: Store) -> list[Claim]:
+    """The claims the store's linked graph holds (as the last `analyze --db` grouped them), story by story."""
+    claims = [c for group in _restore_linker(store).claims.values() for c in group]
+    if not claims:
+        raise UsageError(f"{store.target}: no linked claims yet (analyze articles into it first: "
+                         f"claimgraph analyze PATH... --db {store.target})")
+    return claims
 
 
 def corpus(store: Store, ids: Iterable[str] | None = None) -> Corpus:

@@ -1,0 +1,57 @@
+"""`claimgraph match STATEMENT... --db DB`: new statements → the known claims of the store they report."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from ..errors import UsageError
+from ..ingest.decode import decode
+from ..ingest.inputs import STDIN, ReadOptions, read_file, read_stdin
+from ..store import Store
+from ..store.batch import stored_claims
+from .analyze import emit, output_option
+from .ingest import converts_errors, db_option
+
+
+def statements_from(arguments: tuple[str, ...], path: str | None) -> list[str]:
+    """The statements given as arguments, then those of ``path`` (one per non-blank line; - is stdin)."""
+    statements = [a.strip() for a in arguments if a.strip()]
+    if path is not None:
+        raw = read_stdin(ReadOptions()) if path == STDIN else read_file(path, ReadOptions())
+        statements += [line.strip() for line in decode(raw.path, raw.data).splitlines() if line.strip()]
+    if not statements:
+        raise UsageError("give STATEMENTs or --file FILE (one statement per line)")
+    return statements
+
+
+@click.command("match")
+@click.argument("statements", nargs=-1)
+@click.option("--file", "path", metavar="FILE", help="statements to match, one per line (- reads stdin)")
+@db_option
+@click.option("--top", type=click.IntRange(min=1), default=5, show_default=True, help="known claims per statement")
+@output_option
+@converts_errors
+def match_cmd(statements: tuple[str, ...], path: str | None, db: str, top: int, output: str | None) -> None:
+    """Match new statements to the claims already in the project database.
+
+    For each statement, writes one JSON line {"statement", "matches": [...]}: the --top known
+    claims nearest in meaning, best first, each with its id, text, articles, "cosine",
+    "same_claim" (cosine over the calibrated threshold) and "paraphrase" (the probability that
+    both are sentence paraphrases, from the `claimgraph pairs` model: stricter). Example:
+    claimgraph match "North Korean troops have suffered losses in Kursk" --db news.db
+    """
+    from ..link.retrieve import ClaimIndex, Known
+
+    queries = statements_from(statements, path)
+    with Store.open(db, create=False) as store:
+        claims = {c.id: c for c in stored_claims(store)}
+        index = ClaimIndex([Known(c.id, c.text) for c in claims.values()], cache=store)
+        found = index.search(queries, top)
+    lines = []
+    for query, matches in zip(queries, found):
+        rows = [{"claim": m.claim, "text": claims[m.claim].text, "cosine": m.cosine, "same_claim": m.same_claim,
+                 "paraphrase": m.paraphrase, "articles": list(claims[m.claim].articles)} for m in matches]
+        lines.append(json.dumps({"statement": query, "matches": rows}, ensure_ascii=False) + "\n")
+    emit("".join(lines), output)
