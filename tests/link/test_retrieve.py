@@ -16,7 +16,7 @@ KNOWN = [
 class FixedScorer:
     """Stands in for the pair scorer: 0.9 for every pair (its model's threshold is 0.5)."""
 
-    class model:  # noqa: N801 - mimics the scorer's attribute
+    class model:
         threshold = 0.5
 
     def __init__(self) -> None:

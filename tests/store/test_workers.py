@@ -71,18 +71,18 @@ def test_a_claimgraph_error_in_a_worker_is_fatal(store, calls):  # noqa: F811
 
 def test_scheduler_without_dask_is_a_usage_error(monkeypatch):
     monkeypatch.setitem(sys.modules, "distributed", None)
-    with pytest.raises(UsageError, match=r"--scheduler tcp://x:1: dask.distributed is not installed"):
-        with batch.analysis_executor(scheduler="tcp://x:1"):
-            pass
+    with pytest.raises(UsageError, match=r"--scheduler tcp://x:1: dask.distributed is not installed"), \
+            batch.analysis_executor(scheduler="tcp://x:1"):
+        pass
 
 
 @pytest.mark.slow
 def test_unreachable_scheduler_is_a_usage_error(monkeypatch):
     pytest.importorskip("distributed")
     monkeypatch.setattr(batch, "DASK_CONNECT_TIMEOUT_S", 1)
-    with pytest.raises(UsageError, match="cannot reach the Dask scheduler"):
-        with batch.analysis_executor(scheduler="tcp://127.0.0.1:9"):
-            pass
+    with pytest.raises(UsageError, match="cannot reach the Dask scheduler"), \
+            batch.analysis_executor(scheduler="tcp://127.0.0.1:9"):
+        pass
 
 
 def _analyze(tmp_path, *extra) -> dict:
