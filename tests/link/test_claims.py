@@ -228,3 +228,18 @@ def test_silenced(content, expected):
     doc = load_nlp()(content)
     found = silenced(doc, tuple(range(len(doc))))
     assert (set(found) if found is not None else None) == expected
+
+
+@pytest.mark.parametrize(("content", "shown"), [
+    ("retaliate against Ukraine by targeting its leadership and", "retaliate against Ukraine by targeting its leadership"),
+    ("prices rose sharply, and", "prices rose sharply"),
+    ("the plan failed —", "the plan failed"),
+    ("talks continued as well as", "talks continued"),
+    ("bread and butter issues dominated", "bread and butter issues dominated"),  # a conjunction inside stays
+    ("the band played on", "the band played on"),  # "and" only as a whole word
+    ("and", "and"),  # nothing left: kept as it was
+])
+def test_claim_text_drops_a_dangling_conjunction(content, shown):
+    from claimgraph.link.claims import display_text
+
+    assert display_text(content) == shown

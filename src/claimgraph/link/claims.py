@@ -245,6 +245,15 @@ def _average_linkage(articles: Sequence[str], scores: dict[tuple[int, int], floa
         per_article[keep].update(per_article.pop(gone))
 
 
+# What a content span cut mid-coordination leaves at its end ("… its leadership and"): not shown in a claim's text.
+_DANGLING = re.compile(r"(?:[\s,;:\u2013\u2014-]+|\s+(?:and|or|but|nor|as well as|while|whereas))+$", re.IGNORECASE)
+
+
+def display_text(text: str) -> str:
+    """A statement as a claim's canonical text: without a dangling conjunction or comma at its end."""
+    return _DANGLING.sub("", text.strip()) or text.strip()
+
+
 def _claim(group: list[int], statements: list[Statement], texts: dict[int, Text], scores: dict) -> Claim:
     members = [statements[i] for i in group]
     relays = [r for s in members for r in s.relays]
@@ -264,7 +273,7 @@ def _claim(group: list[int], statements: list[Statement], texts: dict[int, Text]
     dates = sorted(s.attribution.date for s in members if s.attribution.date)
     return Claim(
         id="claim-" + hashlib.sha1("\n".join(sorted(ids)).encode()).hexdigest()[:12],
-        text=statements[central].text,
+        text=display_text(statements[central].text),
         attributions=ids,
         articles=tuple(dict.fromkeys(s.attribution.article for s in members)),
         origins=origins,
