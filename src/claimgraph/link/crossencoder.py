@@ -37,7 +37,7 @@ def _package_file(name: str) -> Path:
 
 
 def shipped_model_path() -> Path:
-    """Where the packaged model lives (it is absent until scripts/train_crossencoder.py has written one)."""
+    """Where the packaged model lives (written by scripts/train_crossencoder.py --ship-soup)."""
     return _package_file(MODEL_FILE)
 
 
