@@ -111,3 +111,29 @@ def test_entry_point_exit_codes_and_messages(corpus_dir, tmp_path):
     assert corrupt.stderr.strip() == (
         f"claimgraph: error: {bad}: not a claimgraph database (file is not a database); give another --db file"
     )
+
+
+def test_scope_inputs_exports_only_the_stories_of_the_inputs(runner, corpus_dir, tmp_path):
+    db = str(tmp_path / "p.db")
+    (corpus_dir / "gamma.txt").write_text(
+        "Harbour stays closed after storm\n\nThe harbour stayed closed on Wednesday after the storm that hit on "
+        "Tuesday, harbour officials said.\n", encoding="utf-8")
+    everything = runner.invoke(cli, ["analyze", str(corpus_dir), "--db", db, "-q"])
+    assert everything.exit_code == 0, everything.output
+    full = json.loads(everything.stdout)
+    story_of = {a: s["id"] for s in full["stories"] for a in s["articles"]}
+    one = next(a for a in full["articles"] if a["path"].endswith("alpha.txt"))
+    scoped = runner.invoke(cli, ["analyze", str(corpus_dir / "alpha.txt"), "--db", db, "-q", "--scope", "inputs"])
+    assert scoped.exit_code == 0, scoped.output
+    part = json.loads(scoped.stdout)
+    assert [s["id"] for s in part["stories"]] == [story_of[one["id"]]]
+    assert {a["id"] for a in part["articles"]} == {a for a, s in story_of.items() if s == story_of[one["id"]]}
+    assert len(part["articles"]) == 2 < len(full["articles"])  # alpha and gamma tell one story
+    # the same story, claims and attributions as in the full export
+    same = next(s for s in full["stories"] if s["id"] == story_of[one["id"]])
+    assert part["stories"][0]["claims"] == same["claims"]
+    assert {a["id"] for a in part["attributions"]} == {a["id"] for a in full["attributions"] if a["article"] in set(same["articles"])}
+    # the graph in the store keeps everything: a later full export is unchanged
+    again = json.loads(runner.invoke(cli, ["analyze", str(corpus_dir / "beta.txt"), "--db", db, "-q"]).stdout)
+    assert [s["id"] for s in again["stories"]] == [s["id"] for s in full["stories"]]
+    assert [c["id"] for c in again["claims"]] == [c["id"] for c in full["claims"]]

@@ -15,7 +15,8 @@ from ..errors import StoreError
 from ..report.json import to_dict
 from ..store import Store, check_writable, write_atomic
 from .. import settings
-from ..store.batch import Tally, analysis_executor, analyze_pending, corpus, ingest, is_english
+from ..store.batch import Event, Tally, analysis_executor, analyze_pending, corpus, ingest, is_english
+from ..store.db import Added
 from ..types import Corpus
 from .ingest import F, Progress, converts_errors, finish, say
 
@@ -34,19 +35,26 @@ def open_store(db: str | None) -> Iterator[Store]:
 
 def analysed_corpus(
     db: str | None, inputs: tuple[str, ...], allow_private: bool, progress: Progress,
-    workers: int = 1, scheduler: str = "",
+    workers: int = 1, scheduler: str = "", scope: str = "all",
 ) -> tuple[Tally, Corpus]:
     """Inputs (if any) → the store (given or temporary) → every pending article analysed (here, in
-    ``workers`` local processes or on the Dask cluster at ``scheduler``) → the tally and corpus."""
-    tally = Tally()
+    ``workers`` local processes or on the Dask cluster at ``scheduler``) → the tally and corpus: of the
+    whole store, or with ``scope`` "inputs" of the stories that hold the inputs' articles."""
+    tally, given = Tally(), []
+
+    def note(event: Event) -> None:
+        if isinstance(event, Added):
+            given.append(event.existing or event.article.id)
+        progress(event)
+
     try:
         with open_store(db) as store:
             if inputs:
-                tally = ingest(store, inputs, allow_private=allow_private, report=progress)
+                tally = ingest(store, inputs, allow_private=allow_private, report=note)
             progress.stage("analyse")
             with analysis_executor(workers, scheduler) as pool:
                 analyze_pending(store, report=progress, tally=tally, workers=pool)
-            return tally, corpus(store)
+            return tally, corpus(store, around=given if scope == "inputs" else None)
     finally:
         progress.close()
 
@@ -91,6 +99,13 @@ def output_option(command: F) -> F:
     )(command)
 
 
+def scope_option(command: F) -> F:
+    return click.option(
+        "--scope", type=click.Choice(["all", "inputs"]), default="all", show_default=True,
+        help="export the whole database, or only the stories that hold the given inputs (incremental runs)",
+    )(command)
+
+
 def workers_options(command: F) -> F:
     """--workers and --scheduler: where extraction runs (defaults from the analyze_workers and
     dask_scheduler settings)."""
@@ -118,20 +133,22 @@ def emit(text: str, output: str | None) -> None:
 @output_option
 @click.option("--db", "db", help="ingest into this project database and export all of it (default: a temporary one)")
 @click.option("--allow-private", is_flag=True, help="allow URLs on private, loopback and link-local addresses")
+@scope_option
 @workers_options
 @click.option("-q", "--quiet", is_flag=True, help="no progress bar or summary on stderr")
 @converts_errors
 def analyze_cmd(
     inputs: tuple[str, ...], fmt: str, output: str | None, db: str | None, allow_private: bool, quiet: bool,
-    workers: int, scheduler: str,
+    workers: int, scheduler: str, scope: str,
 ) -> None:
     """Analyse articles from files, directories, globs, - (stdin), URLs or feeds.
 
     The inputs are ingested into a database (a temporary one unless --db is given),
     every stored article without a current analysis is analysed and cached, and the
-    whole database is exported. Example: claimgraph analyze examples/ --format json -o out.json
+    whole database is exported (--scope inputs: only the stories that hold the inputs, what an
+    incremental run over a large database needs). Example: claimgraph analyze examples/ -o out.json
     """
-    tally, result = analysed_corpus(db, inputs, allow_private, Progress(quiet, "read"), workers, scheduler)
+    tally, result = analysed_corpus(db, inputs, allow_private, Progress(quiet, "read"), workers, scheduler, scope)
     if not result.analyses:
         say("claimgraph: error: no article in the inputs could be analysed; nothing written")
         finish(tally, quiet, failed=True)

@@ -8,7 +8,7 @@ import click
 
 from ..errors import UsageError
 from ..report import brief as briefing
-from .analyze import analysed_corpus, emit, output_option, workers_options
+from .analyze import analysed_corpus, emit, output_option, scope_option, workers_options
 from .ingest import Progress, converts_errors, finish, say
 
 
@@ -32,11 +32,12 @@ def render(data: dict, fmt: str) -> str:
               help="Markdown, a self-contained HTML page (timeline and map), or the brief as JSON")
 @output_option
 @click.option("--allow-private", is_flag=True, help="allow URLs on private, loopback and link-local addresses")
+@scope_option
 @workers_options
 @click.option("-q", "--quiet", is_flag=True, help="no progress bar or summary on stderr")
 @converts_errors
 def brief_cmd(inputs: tuple[str, ...], db: str | None, story: str | None, fmt: str, output: str | None,
-              allow_private: bool, workers: int, scheduler: str, quiet: bool) -> None:
+              allow_private: bool, scope: str, workers: int, scheduler: str, quiet: bool) -> None:
     """Brief an analyst on articles: cited takeaways, support, stance, drift, relays, timeline and map.
 
     Reads PATHs (files, directories, globs, -, URLs, feeds) like `analyze`, or the articles
@@ -44,7 +45,7 @@ def brief_cmd(inputs: tuple[str, ...], db: str | None, story: str | None, fmt: s
     """
     if not inputs and not db:
         raise UsageError("give article PATHs or --db FILE")
-    tally, result = analysed_corpus(db, inputs, allow_private, Progress(quiet, "read"), workers, scheduler)
+    tally, result = analysed_corpus(db, inputs, allow_private, Progress(quiet, "read"), workers, scheduler, scope)
     if not result.analyses:
         say("claimgraph: error: no analysed article to brief; nothing written")
         finish(tally, quiet, failed=True)

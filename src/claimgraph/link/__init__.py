@@ -15,7 +15,7 @@ from .embed import EmbeddingCache
 from .relays import RelayIndex
 from .stories import StoryIndex, lead_embeddings
 
-__all__ = ["Linker", "build"]
+__all__ = ["Linker", "build", "file_new"]
 
 
 class Linker:
@@ -72,19 +72,26 @@ def _claim_of(data: dict) -> Claim:
 
 
 def _group_key(members: list[ArticleAnalysis]) -> str:
-    return hashlib.sha1("\n".join(sorted(a.article.id for a in members)).encode()).hexdigest()
+    return _ids_key(a.article.id for a in members)
+
+
+def _ids_key(article_ids: Iterable[str]) -> str:
+    return hashlib.sha1("\n".join(sorted(article_ids)).encode()).hexdigest()
 
 
 def _align(
     analyses: tuple[ArticleAnalysis, ...], stories: tuple[Story, ...], linker: Linker, cache: EmbeddingCache | None
 ) -> tuple[Claim, ...]:
-    """Claims of every story; only stories whose article set the linker has not grouped are grouped now."""
+    """Claims of every story of ``analyses``; only stories whose article set the linker has not grouped
+    are grouped now. Claims kept for article sets that no story has any more are dropped (``stories``:
+    all the linker's stories, also those whose analyses are not given)."""
     groups = story_groups(analyses, stories)
     keys = [_group_key(g) for g in groups]
     todo = [n for n, key in enumerate(keys) if key not in linker.claims]
     for n, claims in zip(todo, group_claims([groups[n] for n in todo], cache=cache)):
         linker.claims[keys[n]] = claims
-    linker.claims = {key: linker.claims[key] for key in keys}
+    current = set(keys) | {_ids_key(s.articles) for s in stories}
+    linker.claims = {key: claims for key, claims in linker.claims.items() if key in current}
     return tuple(c for key in keys for c in linker.claims[key])
 
 
@@ -97,6 +104,15 @@ def _with_claims(stories: tuple[Story, ...], claims: tuple[Claim, ...]) -> tuple
     return tuple(out)
 
 
+def file_new(analyses: Iterable[ArticleAnalysis], linker: Linker, embedding_cache=None) -> None:
+    """File into ``linker``, in the given order, the analyses it does not hold yet (their lead embeddings
+    computed in one batch)."""
+    new = list({a.article.id: a for a in analyses if a.article.id not in linker.stories.story_of}.values())
+    embeddings = dict(zip((a.article.id for a in new), lead_embeddings(new, embedding_cache))) if new else {}
+    for a in new:
+        linker.add(a, embeddings.get(a.article.id))
+
+
 def build(analyses: Iterable[ArticleAnalysis], linker: Linker | None = None, embedding_cache=None) -> Corpus:
     """Per-article analyses → the cross-article graph (stories, claims, relations, relays, actors).
 
@@ -107,10 +123,7 @@ def build(analyses: Iterable[ArticleAnalysis], linker: Linker | None = None, emb
     """
     analyses = tuple(analyses)
     linker = linker or Linker()
-    new = [a for a in analyses if a.article.id not in linker.stories.story_of]
-    embeddings = dict(zip((a.article.id for a in new), lead_embeddings(new, embedding_cache))) if new else {}
-    for a in analyses:
-        linker.add(a, embeddings.get(a.article.id))
+    file_new(analyses, linker, embedding_cache)
     stories = linker.stories.snapshot()
     claims = _align(analyses, stories, linker, embedding_cache)
     ids = {a.article.id for a in analyses}

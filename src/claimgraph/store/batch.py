@@ -40,7 +40,7 @@ from ..assess import assess
 from ..errors import ClaimgraphError, IngestError, StoreError, UsageError
 from ..extract import nlp
 from ..extract.pipeline import Step, analyze_articles, default_steps
-from ..link import Linker, build
+from ..link import Linker, build, file_new
 from ..types import Article, ArticleAnalysis, Claim, Corpus
 from . import codec
 from .db import Added, Store
@@ -328,17 +328,28 @@ def stored_claims(store: Store) -> list[Claim]:
     return claims
 
 
-def corpus(store: Store, ids: Iterable[str] | None = None) -> Corpus:
+def corpus(store: Store, ids: Iterable[str] | None = None, around: Iterable[str] | None = None) -> Corpus:
     """Link and assess the cached analyses (of ``ids``, or all) into the Corpus.
 
     Over the whole store, the Linker's indexes are restored from the store, only the
     articles it has not filed yet are filed, and the indexes and the article → story
     assignments are saved back; over a subset (``ids``), linking starts from scratch.
+    With ``around`` (article ids), the store's graph is updated the same way but only the
+    stories holding those articles are read back, linked and assessed: the Corpus of an
+    incremental run, whose cost follows those stories, not the store.
     """
-    analyses = store.get_analyses(ids)
     if ids is not None:
-        return assess(build(analyses, embedding_cache=store))
+        return assess(build(store.get_analyses(ids), embedding_cache=store))
     linker = _restore_linker(store)
+    if around is None:
+        analyses = store.get_analyses()
+    else:
+        unfiled = [i for i in store.analysis_versions() if i not in linker.stories.story_of]
+        if unfiled:
+            file_new(store.get_analyses(unfiled), linker, embedding_cache=store)
+        story_of = linker.stories.members()
+        wanted = {story_of[i] for i in around if i in story_of}
+        analyses = store.get_analyses([i for i, story in story_of.items() if story in wanted])
     result = assess(build(analyses, linker, embedding_cache=store))
     store.put_state(LINKER_STATE, linker_version(), linker.to_state())
     store.put_story_members(linker.stories.members())
