@@ -137,3 +137,14 @@ def test_scope_inputs_exports_only_the_stories_of_the_inputs(runner, corpus_dir,
     again = json.loads(runner.invoke(cli, ["analyze", str(corpus_dir / "beta.txt"), "--db", db, "-q"]).stdout)
     assert [s["id"] for s in again["stories"]] == [s["id"] for s in full["stories"]]
     assert [c["id"] for c in again["claims"]] == [c["id"] for c in full["claims"]]
+
+
+def test_scope_inputs_also_exports_the_stories_of_articles_linked_now(runner, corpus_dir, tmp_path):
+    db = str(tmp_path / "p.db")
+    assert runner.invoke(cli, ["analyze", str(corpus_dir / "alpha.txt"), "--db", db, "-q"]).exit_code == 0
+    # beta was ingested but never analysed or linked: the next run links it, so its story changed too
+    assert runner.invoke(cli, ["ingest", str(corpus_dir / "beta.txt"), "--db", db]).exit_code == 0
+    scoped = runner.invoke(cli, ["analyze", str(corpus_dir / "alpha.txt"), "--db", db, "-q", "--scope", "inputs"])
+    assert scoped.exit_code == 0, scoped.output
+    paths = sorted(a["path"].rsplit("/", 1)[-1] for a in json.loads(scoped.stdout)["articles"])
+    assert paths == ["alpha.txt", "beta.txt"]

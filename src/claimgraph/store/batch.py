@@ -335,8 +335,9 @@ def corpus(store: Store, ids: Iterable[str] | None = None, around: Iterable[str]
     articles it has not filed yet are filed, and the indexes and the article → story
     assignments are saved back; over a subset (``ids``), linking starts from scratch.
     With ``around`` (article ids), the store's graph is updated the same way but only the
-    stories holding those articles are read back, linked and assessed: the Corpus of an
-    incremental run, whose cost follows those stories, not the store.
+    stories holding those articles, or articles filed now, are read back, linked and assessed
+    (so every story this run changed has its claims regrouped): the Corpus of an incremental
+    run, whose cost follows those stories, not the store.
     """
     if ids is not None:
         return assess(build(store.get_analyses(ids), embedding_cache=store))
@@ -348,7 +349,7 @@ def corpus(store: Store, ids: Iterable[str] | None = None, around: Iterable[str]
         if unfiled:
             file_new(store.get_analyses(unfiled), linker, embedding_cache=store)
         story_of = linker.stories.members()
-        wanted = {story_of[i] for i in around if i in story_of}
+        wanted = {story_of[i] for i in (*around, *unfiled) if i in story_of}
         analyses = store.get_analyses([i for i, story in story_of.items() if story in wanted])
     result = assess(build(analyses, linker, embedding_cache=store))
     store.put_state(LINKER_STATE, linker_version(), linker.to_state())
