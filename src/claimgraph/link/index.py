@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import base64
 import zlib
 from array import array
 from collections import Counter
 from functools import lru_cache
 
+import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 # How many of the most recent postings of one term are read per lookup: a common term's list
@@ -16,6 +18,16 @@ POSTINGS_READ = 64
 # How many candidates, by number of shared query terms, are scored exactly. On ECB+ topics 1-35
 # 8, 12 and 24 give the same B-cubed figures; 10 keeps a margin at a third of the cost of 24.
 MAX_CANDIDATES = 10
+
+
+def pack(vector: np.ndarray | None, dtype: str = "<f8") -> str | None:
+    """A vector → base64 text of its bytes, for the JSON state (exact, and parsed far faster than a float list)."""
+    return None if vector is None else base64.b64encode(np.ascontiguousarray(vector, dtype=dtype).tobytes()).decode()
+
+
+def unpack(text: str | None, dtype: str = "<f8") -> np.ndarray | None:
+    """``pack``'s text → the vector (a writable copy)."""
+    return None if text is None else np.frombuffer(base64.b64decode(text), dtype=dtype).copy()
 
 
 class InvertedIndex:
@@ -85,15 +97,13 @@ class NearDuplicateIndex:
         return sorted(found, key=lambda kv: (-kv[1], kv[0]))
 
     def to_state(self) -> dict:
-        return {k: m.hashvalues.tolist() for k, m in self.hashes.items()}
+        return {k: pack(m.hashvalues, "<u8") for k, m in self.hashes.items()}
 
     @classmethod
     def from_state(cls, state: dict) -> NearDuplicateIndex:
-        import numpy as np
-
         obj = cls()
         for key, values in state.items():
-            m = LeanMinHash(seed=1, hashvalues=np.array(values, dtype=np.uint64), scheme=SCHEME)
+            m = LeanMinHash(seed=1, hashvalues=unpack(values, "<u8").astype(np.uint64), scheme=SCHEME)
             obj.lsh.insert(key, m)
             obj.hashes[key] = m
         return obj

@@ -28,7 +28,7 @@ from .features import (
     named_lead_text,
     top_terms,
 )
-from .index import InvertedIndex
+from .index import InvertedIndex, pack, unpack
 from .threads import THREAD_THRESHOLD, ThreadLinker, add_sparse
 
 FIELDS = ("title", "body", "entities")  # story similarity
@@ -140,8 +140,8 @@ class Cluster:
         return max(self.representatives, key=lambda r: (*self._centrality(r), r[0] == self.members[0]))[1]
 
     def to_state(self) -> dict:
-        emb = None if self.embedding is None else [round(float(x), 6) for x in self.embedding]
-        return {"id": self.id, "centroid": self.centroid, "norm2": self.norm2, "members": self.members, "embedding": emb,
+        return {"id": self.id, "centroid": self.centroid, "norm2": self.norm2, "members": self.members,
+                "embedding": pack(self.embedding),
                 "days": self.days, "indexed": sorted(self.indexed),
                 "representatives": [list(r) for r in self.representatives]}
 
@@ -149,7 +149,7 @@ class Cluster:
     def from_state(cls, state: dict) -> Cluster:
         obj = cls(state["id"])
         obj.centroid, obj.norm2 = state["centroid"], state["norm2"]
-        obj.embedding = None if state["embedding"] is None else np.array(state["embedding"], dtype=np.float64)
+        obj.embedding = unpack(state["embedding"])
         obj.members, obj.days = list(state["members"]), list(state["days"])
         obj.indexed = set(state["indexed"])
         obj.representatives = [(r[0], r[1], r[2], r[3]) for r in state["representatives"]]
@@ -230,7 +230,9 @@ class StoryIndex:
     article → story rows a store keeps. The same input order always gives the same stories.
     """
 
-    STATE_VERSION = 4  # 3: threads keep each story's thread key (stories can leave a thread); 4: the mean embedding
+    # 3: threads keep each story's thread key (stories can leave a thread); 4: the mean embedding;
+    # 5: vectors as exact base64 bytes (were rounded float lists)
+    STATE_VERSION = 5
 
     def __init__(self, story_threshold: float = STORY_THRESHOLD, thread_threshold: float = THREAD_THRESHOLD):
         self.df = DocumentFrequencies()

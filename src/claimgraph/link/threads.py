@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .features import Vector, dot, top_terms
+from .index import pack, unpack
 
 if TYPE_CHECKING:
     from .stories import Cluster, Clusterer
@@ -97,15 +98,14 @@ class Thread:
             self.embedded += int(sign)
 
     def to_state(self) -> dict:
-        emb = None if self.embedding is None else [round(float(x), 6) for x in self.embedding]
-        return {"root": self.root, "stories": self.stories, "lead": self.lead, "embedding": emb,
+        return {"root": self.root, "stories": self.stories, "lead": self.lead, "embedding": pack(self.embedding),
                 "embedded": self.embedded}
 
     @classmethod
     def from_state(cls, state: dict) -> Thread:
         obj = cls(state["root"])
         obj.stories, obj.lead, obj.embedded = list(state["stories"]), dict(state["lead"]), state["embedded"]
-        obj.embedding = None if state["embedding"] is None else np.array(state["embedding"], dtype=np.float64)
+        obj.embedding = unpack(state["embedding"])
         return obj
 
 
@@ -248,21 +248,17 @@ class ThreadLinker:
         self.threads[keep].absorb(self.threads.pop(gone))
 
     def to_state(self) -> dict:
-        emb_sum = None if self.embedding_sum is None else [round(float(x), 6) for x in self.embedding_sum]
         return {"threshold": self.threshold, "weights": self.weights, "parent": self.parent, "key_of": self.key_of,
-                "embedding_sum": emb_sum, "embeddings_seen": self.embeddings_seen,
+                "embedding_sum": pack(self.embedding_sum), "embeddings_seen": self.embeddings_seen,
                 "threads": [t.to_state() for t in self.threads.values()],
-                "contribution": {str(k): [lead, None if e is None else [round(float(x), 6) for x in e]]
-                                 for k, (lead, e) in self.contribution.items()}}
+                "contribution": {str(k): [lead, pack(e)] for k, (lead, e) in self.contribution.items()}}
 
     @classmethod
     def from_state(cls, state: dict) -> ThreadLinker:
         obj = cls(state["threshold"], state["weights"])
         obj.parent, obj.key_of = list(state["parent"]), list(state["key_of"])
-        emb_sum = state["embedding_sum"]
-        obj.embedding_sum = None if emb_sum is None else np.array(emb_sum, dtype=np.float64)
+        obj.embedding_sum = unpack(state["embedding_sum"])
         obj.embeddings_seen = state["embeddings_seen"]
         obj.threads = {t["root"]: Thread.from_state(t) for t in state["threads"]}
-        obj.contribution = {int(k): (dict(lead), None if e is None else np.array(e, dtype=np.float64))
-                            for k, (lead, e) in state["contribution"].items()}
+        obj.contribution = {int(k): (dict(lead), unpack(e)) for k, (lead, e) in state["contribution"].items()}
         return obj
