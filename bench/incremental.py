@@ -14,18 +14,25 @@ Linker state, which stays linear in the store (timed apart here).
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import random
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import scale  # noqa: E402 - the synthetic stream lives beside this script
+from claimgraph.store import Store
+from claimgraph.store.batch import (
+    LINKER_STATE,
+    corpus,
+    extractor_version,
+    linker_version,
+)
 
-from claimgraph.store import Store  # noqa: E402
-from claimgraph.store.batch import LINKER_STATE, corpus, extractor_version, linker_version  # noqa: E402
+# the synthetic stream of bench/scale.py (the bench scripts are not a package)
+_spec = importlib.util.spec_from_file_location("scale", Path(__file__).resolve().parent / "scale.py")
+scale = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(scale)
 
 
 def fill(store: Store, analyses: list) -> None:

@@ -11,11 +11,19 @@ from contextlib import contextmanager
 
 import click
 
+from .. import settings
 from ..errors import StoreError
 from ..report.json import to_dict
 from ..store import Store, check_writable, write_atomic
-from .. import settings
-from ..store.batch import Event, Tally, analysis_executor, analyze_pending, corpus, ingest, is_english
+from ..store.batch import (
+    Event,
+    Tally,
+    analysis_executor,
+    analyze_pending,
+    corpus,
+    ingest,
+    is_english,
+)
 from ..store.db import Added
 from ..types import Corpus
 from .ingest import F, Progress, converts_errors, finish, say
