@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
+from claimgraph.errors import ExtractError
+from claimgraph.extract.pipeline import Step
+from claimgraph.store import Store, batch
 from claimgraph.types import (
     Article,
     ArticleAnalysis,
@@ -48,3 +53,40 @@ def full_analysis() -> ArticleAnalysis:
 @pytest.fixture
 def analysis() -> ArticleAnalysis:
     return full_analysis()
+
+
+# -- batch runs: stored articles and cheap stand-in extraction steps ---------------
+
+BOOM = "This article makes the extractor fail."
+
+
+def article(n: int, text: str, language: str | None = "en") -> Article:
+    return Article(id=f"id{n}", path=f"in/{n}.txt", text=text, language=language)
+
+
+def counting_steps(calls: list[str]) -> list[Step]:
+    """Two cheap steps: sentences from spaCy, and a stand-in 'attributions' step that records its calls."""
+
+    def sentences(doc, analysis):
+        if analysis.article.text == BOOM:
+            raise ExtractError("cannot handle this text")
+        return replace(analysis, sentences=tuple(Span(s.start_char, s.end_char) for s in doc.sents))
+
+    def attributions(doc, analysis):
+        calls.append(analysis.article.id)
+        return analysis
+
+    return [Step("sentences", "sentences", (), sentences), Step("attributions", "attributions", (), attributions)]
+
+
+@pytest.fixture
+def calls(monkeypatch) -> list[str]:
+    seen: list[str] = []
+    monkeypatch.setattr(batch, "default_steps", lambda: counting_steps(seen))
+    return seen
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store.open(tmp_path / "p.db") as s:
+        yield s

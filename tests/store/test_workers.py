@@ -14,7 +14,7 @@ from claimgraph.cli import cli
 from claimgraph.errors import ExtractError, UsageError
 from claimgraph.store import batch
 
-from .test_batch import article, calls, store  # noqa: F401 - fixtures
+from .conftest import article
 
 TEXTS = {
     "a.txt": "Police said two men were arrested on Friday. The mayor said the city was safe.",
@@ -41,7 +41,7 @@ class Inline(Executor):
         return future
 
 
-def test_chunks_run_on_the_executor_and_results_are_stored(store, calls, monkeypatch):  # noqa: F811
+def test_chunks_run_on_the_executor_and_results_are_stored(store, calls, monkeypatch):
     monkeypatch.setenv("CLAIMGRAPH_ANALYZE_BATCH_SIZE", "1")
     list(store.add_articles([article(n, f"Text number {n}.") for n in (1, 2, 3)]))
     pool = Inline()
@@ -50,7 +50,7 @@ def test_chunks_run_on_the_executor_and_results_are_stored(store, calls, monkeyp
     assert sorted(a.article.id for a in store.get_analyses()) == ["id1", "id2", "id3"]
 
 
-def test_a_chunk_lost_with_its_worker_fails_its_articles_only(store, calls, monkeypatch):  # noqa: F811
+def test_a_chunk_lost_with_its_worker_fails_its_articles_only(store, calls, monkeypatch):
     monkeypatch.setenv("CLAIMGRAPH_ANALYZE_BATCH_SIZE", "1")
     list(store.add_articles([article(n, f"Text number {n}.") for n in (1, 2, 3)]))
     events: list = []
@@ -62,7 +62,7 @@ def test_a_chunk_lost_with_its_worker_fails_its_articles_only(store, calls, monk
     assert [a.id for a in batch.pending(store)] == ["id2"]  # retried on the next run
 
 
-def test_a_claimgraph_error_in_a_worker_is_fatal(store, calls):  # noqa: F811
+def test_a_claimgraph_error_in_a_worker_is_fatal(store, calls):
     list(store.add_articles([article(1, "Some text.")]))
     missing = ExtractError("spaCy model package 'x' is not installed")
     with pytest.raises(ExtractError, match="not installed"):
