@@ -4,8 +4,9 @@ The batch functions behind ``claimgraph ingest`` and ``claimgraph analyze``. The
 never stop at a bad item: each failure is handed to ``report`` and counted, and the
 batch goes on. Per-article extraction results are cached in the store under an
 extractor fingerprint (a hash of the extraction code and model), so a re-run only
-parses articles that are new or whose analysis is stale; linking and assessment
-always run over all cached analyses, because they are cross-article.
+parses articles that are new or whose analysis is stale. Linking files the new articles
+into the graph persisted in the store; the Corpus then covers every cached analysis, or
+(``corpus(..., around=...)``) only the stories an incremental run touched.
 
 Extraction runs chunk by chunk (``analyze_batch_size`` articles per ``nlp.pipe`` pass) in this
 process, or, given an executor (``analysis_executor``), in local worker processes or on a Dask
