@@ -69,7 +69,6 @@ def main() -> None:
     r = ranks(ids, truth)
     report("cosine (MiniLM)", r, cosine_s)
     print(f"{'':34s} right claim among the {args.candidates} candidates: {np.mean(r > 0):.3f}")
-    text = {k.id: k.text for k in known}
     for name, scorer in (("cosine + feature classifier", ClaimMatcher()), ("cosine + stacked scorer", PairScorer())):
         t = time.perf_counter()
         jobs = [(h, known[i].text) for h, rows in zip(headlines, near) for i, _ in rows]
@@ -79,15 +78,27 @@ def main() -> None:
             scored = [(float(next(scores)), cos, known[i].id) for i, cos in rows]
             ranked.append([c for _, _, c in sorted(scored, key=lambda x: (-x[0], -x[1]))])
         report(f"{name} (rerank)", ranks(ranked, truth), time.perf_counter() - t + cosine_s)
-    decisions(index, known, headlines, truth, near, text)
+    decisions(index, known, headlines, truth, near)
 
 
-def decisions(index, known, headlines, truth, near, text) -> None:
+def decision_cosines(index: ClaimIndex, headlines: list[str], truth: list[str], near) -> tuple[np.ndarray, list, list]:
+    """Same claim or not, per headline: with its claim (positive) and its nearest wrong claim (negative).
+    → the cosines (positives, then negatives; headlines embedded once, claims read from the index) and the
+    index rows of the right and the wrong claims."""
+    row = {k.id: n for n, k in enumerate(index.known)}
+    right = [row[t] for t in truth]
+    wrong = [next(i for i, _ in rows if index.known[i].id != t) for t, rows in zip(truth, near)]
+    vectors = embed(headlines)
+    cos = np.r_[(vectors * index.matrix[right]).sum(axis=1), (vectors * index.matrix[wrong]).sum(axis=1)]
+    return cos, right, wrong
+
+
+def decisions(index, known, headlines, truth, near) -> None:
     """Same claim or not: the headline with its claim, and with the nearest wrong one."""
-    pos = [(h, text[t]) for h, t in zip(headlines, truth)]
-    neg = [(h, text[next(known[i].id for i, _ in rows if known[i].id != t)]) for h, t, rows in zip(headlines, truth, near)]
+    cos, right, wrong = decision_cosines(index, headlines, truth, near)
+    pos = [(h, known[i].text) for h, i in zip(headlines, right)]
+    neg = [(h, known[i].text) for h, i in zip(headlines, wrong)]
     y = np.r_[np.ones(len(pos)), np.zeros(len(neg))]
-    cos = (embed([a for a, _ in pos + neg]) * embed([b for _, b in pos + neg])).sum(axis=1)
     claims = sorted(set(truth))
     first = np.array([t in set(claims[::2]) for t in truth] * 2)
     held_out = []
