@@ -250,7 +250,7 @@ def resolve(analyses: Iterable[ArticleAnalysis], story_of: dict[str, str] | None
     for analysis in analyses:
         spans = glosses(analysis)
         glossed = {acronym: display_name(span.of(analysis.article.text)) for span, acronym in spans.items()}
-        story = story_of.get(analysis.article.id, "article:" + analysis.article.id)
+        story = _story(story_of, analysis.article.id)
         for acronym, name in glossed.items():
             story_glosses[(story, acronym)].add(("org", name.lower()))
         ms = mentions(analysis, spans)
@@ -259,15 +259,20 @@ def resolve(analyses: Iterable[ArticleAnalysis], story_of: dict[str, str] | None
             key = keys[(m.kind, m.surface)]
             if key[0] == "surname":
                 surname_rows.append((key[1], m))
-            elif key[0] == "org" and is_acronym(display_name(m.surface)) and key[1] == display_name(m.surface).lower():
-                acronym_rows.append((display_name(m.surface).replace(".", ""), m))  # left unexpanded here
+            elif key[0] == "org" and is_acronym(name := display_name(m.surface)) and key[1] == name.lower():
+                acronym_rows.append((name.replace(".", ""), m))  # left unexpanded here
             else:
                 groups.setdefault(key, _Group()).mentions.append(m)
     _place_surnames(groups, surname_rows, story_of)
     for acronym, m in acronym_rows:  # glossed in another article of its story: that long form, when only one
-        fits = story_glosses.get((story_of.get(m.article, "article:" + m.article), acronym), set())
+        fits = story_glosses.get((_story(story_of, m.article), acronym), set())
         groups.setdefault(min(fits) if len(fits) == 1 else ("org", acronym.lower()), _Group()).mentions.append(m)
     return _actors(groups)
+
+
+def _story(story_of: dict[str, str], article: str) -> str:
+    """The story of an article; an article in none is a story of its own."""
+    return story_of.get(article, "article:" + article)
 
 
 def _place_surnames(groups: dict[tuple, _Group], rows: list[tuple[str, Mention]], story_of: dict[str, str]) -> None:
@@ -275,9 +280,9 @@ def _place_surnames(groups: dict[tuple, _Group], rows: list[tuple[str, Mention]]
     stories_of_key: dict[tuple, set[str]] = defaultdict(set)
     for key, g in groups.items():
         if key[0] == "person":
-            stories_of_key[key].update(story_of.get(m.article, "article:" + m.article) for m in g.mentions)
+            stories_of_key[key].update(_story(story_of, m.article) for m in g.mentions)
     for surname, m in rows:
-        story = story_of.get(m.article, "article:" + m.article)
+        story = _story(story_of, m.article)
         fits = sorted(k for k in stories_of_key if k[2] == surname and story in stories_of_key[k])
         key = fits[0] if len(fits) == 1 else ("surname", surname, story)
         groups.setdefault(key, _Group()).mentions.append(m)
