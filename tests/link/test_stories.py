@@ -167,7 +167,7 @@ class _Story:
 
 class _Stories:
     def __init__(self, clusters) -> None:
-        self.clusters = clusters
+        self.clusters, self.count = clusters, len(clusters)
         self.index = self
 
     def candidates(self, terms, limit):

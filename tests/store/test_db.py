@@ -32,7 +32,7 @@ def test_first_open_creates_the_file_and_migrates_to_the_model(tmp_path):
         assert path.exists()
         with s.engine.connect() as conn:
             assert compare_metadata(MigrationContext.configure(conn), metadata) == []
-            assert conn.exec_driver_sql("select version_num from alembic_version").scalar() == "0002"
+            assert conn.exec_driver_sql("select version_num from alembic_version").scalar() == "0003"
     with Store.open(path) as s:  # a second open is a no-op migration
         assert s.count_articles() == 0
 

@@ -10,30 +10,48 @@ import numpy as np
 
 from ..types import ArticleAnalysis, Claim, Corpus, Relation, Story
 from .actors import resolve as resolve_actors
-from .claims import group_claims, story_groups
+from .claims import group_claims
 from .embed import EmbeddingCache
 from .relays import RelayIndex
+from .state import Codec, Rows, Table, json_codec
 from .stories import StoryIndex, lead_embeddings
 
 __all__ = ["Linker", "build", "file_new"]
 
 
+RELATIONS: Codec = json_codec(str, str, lambda rs: [[r.kind, r.target, r.score] for r in rs],
+                              lambda d: tuple(Relation(k, "", t, sc) for k, t, sc in d))
+RELAYED: Codec = json_codec(str, str, list, tuple)
+CLAIMS: Codec = json_codec(str, str, lambda v: {"key": v[0], "claims": [asdict(c) for c in v[1]]},
+                           lambda d: (d["key"], [_claim_of(c) for c in d["claims"]]))
+
+
 class Linker:
     """The incremental part of linking: one story index and one copy/relay index over a stream.
 
-    ``add(analysis)`` files one article without touching the others; ``to_state()`` /
-    ``from_state()`` persist both indexes (a store keeps ``stories.members()`` as its
+    ``add(analysis)`` files one article without touching the others. Persist with ``to_state()`` /
+    ``from_state()`` (one JSON document), or row by row: ``Linker(rows)`` over a store's rows (see
+    ``state``) reads only what the articles it files and the stories it exports touch, and
+    ``changes()`` gives what to write back (a store keeps ``stories.members()`` as its
     article → story rows).
     """
 
-    def __init__(self, stories: StoryIndex | None = None, relays: RelayIndex | None = None) -> None:
-        self.stories = stories or StoryIndex()
-        self.relay_index = relays or RelayIndex()
-        self.relations: list[Relation] = []
-        self.relays: dict[str, tuple[str, ...]] = {}
-        # Claims of each story as last grouped, by the story's article set: a story that gained no
-        # article keeps its claims (and their ids) without being grouped again.
-        self.claims: dict[str, list[Claim]] = {}
+    def __init__(self, stories: StoryIndex | None = None, relays: RelayIndex | None = None,
+                 rows: Rows | None = None) -> None:
+        self.stories = stories or StoryIndex(rows=rows)
+        self.relay_index = relays or RelayIndex(rows)
+        self.relations: Table = Table("relations", RELATIONS, rows)  # by source article
+        self.relays: Table = Table("relays", RELAYED, rows)
+        # Claims of each story as last grouped, with the key of its article set then: a story that gained
+        # no article keeps its claims (and their ids) without being grouped again.
+        self.claims: Table = Table("claims", CLAIMS, rows)
+
+    @classmethod
+    def open(cls, rows: Rows, meta: dict) -> Linker:
+        """The Linker whose tables are ``rows`` and whose scalars are ``meta`` (as ``meta()`` gave them)."""
+        obj = cls(rows=rows)
+        obj.stories.load_meta(meta["stories"])
+        return obj
 
     def add(self, analysis: ArticleAnalysis, embedding: np.ndarray | None = None) -> str:
         """File one article (an article already filed is left as it is); returns its story id.
@@ -44,23 +62,47 @@ class Linker:
             return self.stories.add(analysis)
         story = self.stories.add(analysis, embedding)
         relations, relayed = self.relay_index.add(analysis)
-        self.relations.extend(relations)
+        for r in relations:
+            self.relations[r.source] = (*self.relations.get(r.source, ()), r)
         if relayed:
             self.relays[analysis.article.id] = relayed
         return story
 
+    def relations_of(self, ids: list[str]) -> tuple[Relation, ...]:
+        """The relations whose source is one of ``ids``, in that order."""
+        self.relations.prefetch(ids)
+        return tuple(replace(r, source=aid) for aid in ids for r in self.relations.get(aid, ()))
+
+    def tables(self) -> list[Table]:
+        return [*self.stories.tables(), *self.relay_index.tables(), self.relations, self.relays, self.claims]
+
+    def meta(self) -> dict:
+        """The scalars to store beside the tables (see ``open``)."""
+        return {"stories": self.stories.meta()}
+
+    def changes(self) -> dict[str, tuple[dict[str, bytes], list[str]]]:
+        """Per table, (rows to write, row keys to delete) since the Linker was opened or last ``saved()``."""
+        return {t.name: t.changes() for t in self.tables()}
+
+    def saved(self) -> None:
+        for t in self.tables():
+            t.saved()
+
     def to_state(self) -> dict:
         return {"stories": self.stories.to_state(), "relays": self.relay_index.to_state(),
-                "relations": [[r.kind, r.source, r.target, r.score] for r in self.relations],
+                "relations": [[r.kind, source, r.target, r.score] for source, rs in self.relations.items() for r in rs],
                 "relayed": {k: list(v) for k, v in self.relays.items()},
-                "claims": {k: [asdict(c) for c in v] for k, v in self.claims.items()}}
+                "claims": {k: {"key": v[0], "claims": [asdict(c) for c in v[1]]} for k, v in self.claims.items()}}
 
     @classmethod
     def from_state(cls, state: dict) -> Linker:
         obj = cls(StoryIndex.from_state(state["stories"]), RelayIndex.from_state(state["relays"]))
-        obj.relations = [Relation(k, s, t, sc) for k, s, t, sc in state["relations"]]
-        obj.relays = {k: tuple(v) for k, v in state["relayed"].items()}
-        obj.claims = {k: [_claim_of(c) for c in v] for k, v in state.get("claims", {}).items()}
+        for k, s, t, sc in state["relations"]:
+            obj.relations[s] = (*obj.relations.get(s, ()), Relation(k, s, t, sc))
+        for k, v in state["relayed"].items():
+            obj.relays[k] = tuple(v)
+        for k, v in state.get("claims", {}).items():
+            obj.claims[k] = (v["key"], [_claim_of(c) for c in v["claims"]])
         return obj
 
 
@@ -72,27 +114,23 @@ def _claim_of(data: dict) -> Claim:
 
 
 def _group_key(members: list[ArticleAnalysis]) -> str:
-    return _ids_key(a.article.id for a in members)
-
-
-def _ids_key(article_ids: Iterable[str]) -> str:
-    return hashlib.sha1("\n".join(sorted(article_ids)).encode()).hexdigest()
+    return hashlib.sha1("\n".join(sorted(a.article.id for a in members)).encode()).hexdigest()
 
 
 def _align(
     analyses: tuple[ArticleAnalysis, ...], stories: tuple[Story, ...], linker: Linker, cache: EmbeddingCache | None
 ) -> tuple[Claim, ...]:
-    """Claims of every story of ``analyses``; only stories whose article set the linker has not grouped
-    are grouped now. Claims kept for article sets that no story has any more are dropped (``stories``:
-    all the linker's stories, also those whose analyses are not given)."""
-    groups = story_groups(analyses, stories)
-    keys = [_group_key(g) for g in groups]
-    todo = [n for n, key in enumerate(keys) if key not in linker.claims]
-    for n, claims in zip(todo, group_claims([groups[n] for n in todo], cache=cache)):
-        linker.claims[keys[n]] = claims
-    current = set(keys) | {_ids_key(s.articles) for s in stories}
-    linker.claims = {key: claims for key, claims in linker.claims.items() if key in current}
-    return tuple(c for key in keys for c in linker.claims[key])
+    """Claims of each of ``stories`` (the stories of ``analyses``), from its given analyses; a story is
+    grouped again only when its article set differs from the one it was last grouped with."""
+    by_id = {a.article.id: a for a in analyses}
+    groups = [(s.id, [by_id[i] for i in s.articles if i in by_id]) for s in stories]
+    groups = [(sid, members) for sid, members in groups if members]
+    keys = {sid: _group_key(members) for sid, members in groups}
+    linker.claims.prefetch(keys)
+    todo = [(sid, members) for sid, members in groups if linker.claims.get(sid, ("",))[0] != keys[sid]]
+    for (sid, _), claims in zip(todo, group_claims([members for _, members in todo], cache=cache)):
+        linker.claims[sid] = (keys[sid], claims)
+    return tuple(c for sid, _ in groups for c in linker.claims[sid][1])
 
 
 def _with_claims(stories: tuple[Story, ...], claims: tuple[Claim, ...]) -> tuple[Story, ...]:
@@ -107,6 +145,8 @@ def _with_claims(stories: tuple[Story, ...], claims: tuple[Claim, ...]) -> tuple
 def file_new(analyses: Iterable[ArticleAnalysis], linker: Linker, embedding_cache=None) -> None:
     """File into ``linker``, in the given order, the analyses it does not hold yet (their lead embeddings
     computed in one batch)."""
+    analyses = list(analyses)
+    linker.stories.story_of.prefetch(a.article.id for a in analyses)
     new = list({a.article.id: a for a in analyses if a.article.id not in linker.stories.story_of}.values())
     embeddings = dict(zip((a.article.id for a in new), lead_embeddings(new, embedding_cache))) if new else {}
     for a in new:
@@ -124,14 +164,15 @@ def build(analyses: Iterable[ArticleAnalysis], linker: Linker | None = None, emb
     analyses = tuple(analyses)
     linker = linker or Linker()
     file_new(analyses, linker, embedding_cache)
-    stories = linker.stories.snapshot()
+    ids = [a.article.id for a in analyses]
+    stories = linker.stories.snapshot(ids)
     claims = _align(analyses, stories, linker, embedding_cache)
-    ids = {a.article.id for a in analyses}
+    linker.relays.prefetch(ids)
     return Corpus(
         analyses=analyses,
-        stories=_with_claims(tuple(s for s in stories if ids & set(s.articles)), claims),
+        stories=_with_claims(stories, claims),
         claims=claims,
-        relations=tuple(r for r in linker.relations if r.source in ids),
-        relays={k: v for k, v in linker.relays.items() if k in ids},
-        actors=resolve_actors(analyses, linker.stories.members()),
+        relations=linker.relations_of(ids),
+        relays={aid: linker.relays[aid] for aid in ids if aid in linker.relays},
+        actors=resolve_actors(analyses, linker.stories.members(ids)),
     )

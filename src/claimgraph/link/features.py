@@ -13,6 +13,7 @@ from importlib import resources
 import snowballstemmer
 
 from ..types import ArticleAnalysis
+from .state import STR_INT, Rows, Table
 
 TOKEN = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?", re.UNICODE)
 MIN_TOKEN_LEN = 3
@@ -123,24 +124,30 @@ def general_df() -> tuple[int, dict[str, int]]:
 class DocumentFrequencies:
     """Online document frequencies per field: IDF as known when an article arrives (Miranda et al. 2018).
 
-    A plain class, not a dataclass: it is mutable state that grows with the stream.
+    A plain class, not a dataclass: it is mutable state that grows with the stream. The counts are
+    one table keyed ``field initial:term`` (see ``state.Table``), read per article for its terms only.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, rows: Rows | None = None) -> None:
         self.n = 0
-        self.df: dict[str, Counter] = {f: Counter() for f in FIELDS_ALL}
+        self.df: Table = Table("df", STR_INT, rows)
 
     def observe(self, b: Bags) -> None:
         self.n += 1
-        for name in self.df:
-            self.df[name].update(getattr(b, name).keys())
+        keys = [f[0] + ":" + t for f in FIELDS_ALL for t in getattr(b, f)]
+        self.df.prefetch(keys)
+        for key in keys:
+            self.df[key] = self.df.get(key, 0) + 1
+
+    def count(self, field: str, term: str) -> int:
+        return self.df.get(field[0] + ":" + term, 0)
 
     def idf(self, field: str, term: str) -> float:
         """Smoothed IDF; the lead's stems add the shipped general-news counts to the stream's."""
         if field == "lead":
             n0, df0 = general_df()
-            return math.log((n0 + self.n + 1) / (df0.get(term, 0) + self.df[field][term] + 1)) + 1.0
-        return math.log((self.n + 1) / (self.df[field][term] + 1)) + 1.0
+            return math.log((n0 + self.n + 1) / (df0.get(term, 0) + self.count(field, term) + 1)) + 1.0
+        return math.log((self.n + 1) / (self.count(field, term) + 1)) + 1.0
 
     def vector(self, field: str, counts: Counter) -> Vector:
         """Sublinear TF × IDF, L2-normalised; empty when there are no terms."""
@@ -149,13 +156,19 @@ class DocumentFrequencies:
         return {t: v / norm for t, v in vec.items()} if norm else {}
 
     def to_state(self) -> dict:
-        return {"n": self.n, "df": {k: dict(v) for k, v in self.df.items()}}
+        by_field: dict[str, dict[str, int]] = {f: {} for f in FIELDS_ALL}
+        initial = {f[0]: f for f in FIELDS_ALL}
+        for key, c in self.df.items():
+            by_field[initial[key[0]]][key[2:]] = c
+        return {"n": self.n, "df": by_field}
 
     @classmethod
     def from_state(cls, state: dict) -> DocumentFrequencies:
         obj = cls()
         obj.n = state["n"]
-        obj.df.update({k: Counter(v) for k, v in state["df"].items()})
+        for f, counts in state["df"].items():
+            for t, c in counts.items():
+                obj.df[f[0] + ":" + t] = c
         return obj
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import hashlib
 import zlib
 from array import array
 from collections import Counter
@@ -10,6 +11,8 @@ from functools import lru_cache
 
 import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
+
+from .state import STR_JSON, Codec, Rows, Table
 
 # How many of the most recent postings of one term are read per lookup: a common term's list
 # grows with the corpus, reading only its tail keeps the cost of one lookup flat (and favours
@@ -30,22 +33,38 @@ def unpack(text: str | None, dtype: str = "<f8") -> np.ndarray | None:
     return None if text is None else np.frombuffer(base64.b64decode(text), dtype=dtype).copy()
 
 
+def _posting_bytes(posting: array) -> bytes:
+    return posting.tobytes()
+
+
+def _posting(raw: bytes) -> array:
+    posting = array("q")
+    posting.frombytes(raw)
+    return posting
+
+
+POSTINGS: Codec = Codec(str, str, _posting_bytes, _posting, mutable=True)
+
+
 class InvertedIndex:
     """term → ids of the clusters indexed under it, in insertion order (mutable, grows with the stream)."""
 
-    def __init__(self) -> None:
-        self.postings: dict[str, array] = {}
+    def __init__(self, rows: Rows | None = None, name: str = "postings") -> None:
+        self.postings: Table = Table(name, POSTINGS, rows)
 
     def add(self, term: str, cluster: int) -> None:
-        self.postings.setdefault(term, array("l")).append(cluster)
+        posting = self.postings.get(term)
+        if posting is None:
+            self.postings[term] = posting = array("q")
+        posting.append(cluster)
 
     def candidates(self, terms: list[str], limit: int = MAX_CANDIDATES) -> list[int]:
         """Clusters sharing the most query terms, best first; ties go to the most recent cluster."""
+        self.postings.prefetch(terms)
         hits: Counter = Counter()
         for term in terms:
-            posting = self.postings.get(term)
-            if posting is not None:
-                hits.update(set(posting[-POSTINGS_READ:]))
+            if term in self.postings:
+                hits.update(set(self.postings[term][-POSTINGS_READ:]))
         ranked = sorted(hits.items(), key=lambda kv: (-kv[1], -kv[0]))
         return [c for c, _ in ranked[:limit]]
 
@@ -79,22 +98,57 @@ def minhash(words: list[str]) -> LeanMinHash:
     return LeanMinHash(m)  # drops the permutation tables: a third of the memory
 
 
-class NearDuplicateIndex:
-    """Article id → MinHash in an LSH index; ``add`` returns the earlier articles that look alike."""
+def _bands() -> list[tuple[int, int]]:
+    """The LSH bands (hash ranges) datasketch chooses for LSH_THRESHOLD and NUM_PERM (37 bands of 3)."""
+    return list(MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM).hashranges)
 
-    def __init__(self) -> None:
-        self.lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-        self.hashes: dict[str, LeanMinHash] = {}
+
+BANDS = _bands()
+HASHES: Codec = Codec(str, str, lambda m: m.hashvalues.astype("<u8").tobytes(),
+                      lambda raw: LeanMinHash(seed=1, hashvalues=np.frombuffer(raw, "<u8").astype(np.uint64),
+                                              scheme=SCHEME))
+BUCKETS: Codec = Codec(str, str, STR_JSON.encode, STR_JSON.decode, mutable=True)
+
+
+def band_keys(m: LeanMinHash) -> list[str]:
+    """One bucket key per LSH band: two articles that share a bucket are candidate near-duplicates."""
+    values = m.hashvalues.astype("<u8")
+    return [f"{i:02d}" + hashlib.blake2b(values[a:b].tobytes(), digest_size=8).hexdigest()
+            for i, (a, b) in enumerate(BANDS)]
+
+
+class NearDuplicateIndex:
+    """Article id → MinHash, banded into LSH buckets (the banding of datasketch's MinHashLSH, kept in
+    tables so that a store reads only the buckets of a new article); ``add`` returns the earlier
+    articles that look alike."""
+
+    def __init__(self, rows: Rows | None = None) -> None:
+        self.hashes: Table = Table("minhash", HASHES, rows)
+        self.buckets: Table = Table("lsh", BUCKETS, rows)
 
     def add(self, key: str, words: list[str]) -> list[tuple[str, float]]:
         """Index ``key``; returns ``(earlier key, estimated Jaccard)`` for its near-duplicates, best first."""
-        if key in self.hashes or not words:
+        if not words or key in self.hashes:
             return []
         m = minhash(words)
-        found = [(k, self.hashes[k].jaccard(m)) for k in self.lsh.query(m)]
-        self.lsh.insert(key, m)
+        found = self._insert(key, m)
+        self.hashes.prefetch(found)
+        return sorted(((k, self.hashes[k].jaccard(m)) for k in found), key=lambda kv: (-kv[1], kv[0]))
+
+    def _insert(self, key: str, m: LeanMinHash) -> list[str]:
+        """File ``m`` under ``key``; the keys that shared a bucket with it."""
+        buckets = band_keys(m)
+        self.buckets.prefetch(buckets)
+        found: dict[str, None] = {}
+        for b in buckets:
+            members = self.buckets.get(b)
+            if members is None:
+                self.buckets[b] = [key]
+                continue
+            found.update(dict.fromkeys(members))
+            members.append(key)
         self.hashes[key] = m
-        return sorted(found, key=lambda kv: (-kv[1], kv[0]))
+        return list(found)
 
     def to_state(self) -> dict:
         return {k: pack(m.hashvalues, "<u8") for k, m in self.hashes.items()}
@@ -103,7 +157,5 @@ class NearDuplicateIndex:
     def from_state(cls, state: dict) -> NearDuplicateIndex:
         obj = cls()
         for key, values in state.items():
-            m = LeanMinHash(seed=1, hashvalues=unpack(values, "<u8").astype(np.uint64), scheme=SCHEME)
-            obj.lsh.insert(key, m)
-            obj.hashes[key] = m
+            obj._insert(key, LeanMinHash(seed=1, hashvalues=unpack(values, "<u8").astype(np.uint64), scheme=SCHEME))
         return obj

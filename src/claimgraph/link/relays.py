@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from ..types import ArticleAnalysis, Attribution, Relation
 from .actors import ORG_LABELS, PERSON_LABELS, acronym_of, display_name
 from .index import NearDuplicateIndex
+from .state import STR_JSON, Rows, Table
 
 # Estimated Jaccard of 5-word shingle sets. Syndicated copies differ only by boilerplate and edits
 # (≥ 0.8); a rewrite keeps whole passages (≥ 0.35). Set by hand from datasketch's error bound
@@ -140,15 +141,20 @@ def _words(analysis: ArticleAnalysis) -> list[str]:
 class RelayIndex:
     """Incremental copy detection and relay extraction; ``add`` returns the new article's relations."""
 
-    def __init__(self) -> None:
-        self.near = NearDuplicateIndex()
-        self.published: dict[str, str | None] = {}
+    def __init__(self, rows: Rows | None = None) -> None:
+        self.near = NearDuplicateIndex(rows)
+        self.published: Table = Table("relay_published", STR_JSON, rows)
+
+    def tables(self) -> list[Table]:
+        return [self.near.hashes, self.near.buckets, self.published]
 
     def add(self, analysis: ArticleAnalysis) -> tuple[list[Relation], tuple[str, ...]]:
         """File one article: its copy/rewrite relations with earlier articles, its relays and their names."""
         art = analysis.article
         relations = []
-        for other, score in self.near.add(art.id, _words(analysis)):
+        near = self.near.add(art.id, _words(analysis))
+        self.published.prefetch(other for other, _ in near)
+        for other, score in near:
             kind = "copy" if score >= COPY_JACCARD else "rewrite" if score >= REWRITE_JACCARD else None
             if kind:
                 copy, original = self._direction(art.id, art.published, other)
@@ -166,11 +172,12 @@ class RelayIndex:
         return new, old
 
     def to_state(self) -> dict:
-        return {"near": self.near.to_state(), "published": self.published}
+        return {"near": self.near.to_state(), "published": dict(self.published.items())}
 
     @classmethod
     def from_state(cls, state: dict) -> RelayIndex:
         obj = cls()
         obj.near = NearDuplicateIndex.from_state(state["near"])
-        obj.published = dict(state["published"])
+        for k, v in state["published"].items():
+            obj.published[k] = v
         return obj

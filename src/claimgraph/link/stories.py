@@ -29,6 +29,7 @@ from .features import (
     top_terms,
 )
 from .index import InvertedIndex, pack, unpack
+from .state import STR_INT, Codec, Rows, Table, json_codec
 from .threads import THREAD_THRESHOLD, ThreadLinker, add_sparse
 
 FIELDS = ("title", "body", "entities")  # story similarity
@@ -156,23 +157,31 @@ class Cluster:
         return obj
 
 
-class Clusterer:
-    """Online single-pass clustering at one threshold, with index-based candidate retrieval."""
+CLUSTERS: Codec = json_codec(to_json=lambda c: c.to_state(), from_json=lambda d: Cluster.from_state(d), mutable=True)
 
-    def __init__(self, threshold: float, weights: dict[str, float]) -> None:
+
+class Clusterer:
+    """Online single-pass clustering at one threshold, with index-based candidate retrieval.
+
+    ``clusters`` maps a story number (0, 1, … ``count`` - 1) to its Cluster (a ``state.Table``)."""
+
+    def __init__(self, threshold: float, weights: dict[str, float], rows: Rows | None = None) -> None:
         self.threshold, self.weights = threshold, weights
-        self.clusters: list[Cluster] = []
-        self.index = InvertedIndex()
+        self.clusters: Table = Table("stories", CLUSTERS, rows)
+        self.count = 0
+        self.index = InvertedIndex(rows)
 
     def add(self, article_id: str, a: ArticleVectors) -> int:
         best, best_score, terms = None, self.threshold, query_terms(a, FIELDS)
-        for cid in self.index.candidates(terms):
+        found = self.index.candidates(terms)
+        self.clusters.prefetch(found)
+        for cid in found:
             score = self.clusters[cid].similarity(a, self.weights)
             if score >= best_score:  # ties: the candidate ranked first (more shared terms, more recent)
                 best, best_score = self.clusters[cid], score
         if best is None:
-            best = Cluster(len(self.clusters))
-            self.clusters.append(best)
+            best = self.clusters[self.count] = Cluster(self.count)
+            self.count += 1
         best.add(article_id, a)
         for term in terms + query_terms(a, ("lead",)):
             if term not in best.indexed:
@@ -180,14 +189,18 @@ class Clusterer:
                 self.index.add(term, best.id)
         return best.id
 
+    def meta(self) -> dict:
+        return {"threshold": self.threshold, "weights": self.weights, "count": self.count}
+
     def to_state(self) -> dict:
-        return {"threshold": self.threshold, "weights": self.weights, "clusters": [c.to_state() for c in self.clusters]}
+        return {**self.meta(), "clusters": [self.clusters[c].to_state() for c in range(self.count)]}
 
     @classmethod
     def from_state(cls, state: dict) -> Clusterer:
         obj = cls(state["threshold"], state["weights"])
-        obj.clusters = [Cluster.from_state(c) for c in state["clusters"]]
-        for c in obj.clusters:
+        for data in state["clusters"]:
+            c = obj.clusters[obj.count] = Cluster.from_state(data)
+            obj.count += 1
             for term in sorted(c.indexed):
                 obj.index.add(term, c.id)
         return obj
@@ -223,23 +236,29 @@ def story_id(cid: int) -> str:
     return f"story-{cid + 1:05d}"
 
 
+PUBLISHED: Codec = json_codec(mutable=True)
+
+
 class StoryIndex:
     """Incremental story index: ``add(analysis)`` files one article and returns its story id.
 
-    Persist with ``to_state()`` (JSON-ready) and ``from_state()``; ``members()`` gives the
-    article → story rows a store keeps. The same input order always gives the same stories.
+    Persist with ``to_state()`` (JSON-ready) and ``from_state()``, or row by row: built over a
+    store's ``rows`` (see ``state``), it reads only what the articles it files touch, and
+    ``tables()`` / ``meta()`` say what to write back. ``members()`` gives the article → story rows
+    a store keeps. The same input order always gives the same stories.
     """
 
     # 3: threads keep each story's thread key (stories can leave a thread); 4: the mean embedding;
     # 5: vectors as exact base64 bytes (were rounded float lists)
     STATE_VERSION = 5
 
-    def __init__(self, story_threshold: float = STORY_THRESHOLD, thread_threshold: float = THREAD_THRESHOLD):
-        self.df = DocumentFrequencies()
-        self.stories = Clusterer(story_threshold, WEIGHTS)
-        self.threads = ThreadLinker(thread_threshold)
-        self.story_of: dict[str, int] = {}
-        self.published: dict[int, list[str]] = {}
+    def __init__(self, story_threshold: float = STORY_THRESHOLD, thread_threshold: float = THREAD_THRESHOLD,
+                 rows: Rows | None = None):
+        self.df = DocumentFrequencies(rows)
+        self.stories = Clusterer(story_threshold, WEIGHTS, rows)
+        self.threads = ThreadLinker(thread_threshold, rows=rows)
+        self.story_of: Table = Table("story_of", STR_INT, rows)
+        self.published: Table = Table("published", PUBLISHED, rows)
 
     def vectors(self, analysis: ArticleAnalysis, embedding: np.ndarray | None = None) -> ArticleVectors:
         b: Bags = bags(analysis)
@@ -263,7 +282,7 @@ class StoryIndex:
         self.threads.observe(embedding)
         self.threads.update(self.stories.clusters[cid], self.stories)
         if analysis.article.published:
-            self.published.setdefault(cid, []).append(analysis.article.published)
+            self.published[cid] = [*self.published.get(cid, ()), analysis.article.published]
         return story_id(cid)
 
     def extend(self, analyses: Iterable[ArticleAnalysis], embeddings: Iterable[np.ndarray] | None = None) -> list[str]:
@@ -271,9 +290,25 @@ class StoryIndex:
         embs = list(embeddings) if embeddings is not None else [None] * len(analyses)
         return [self.add(a, e) for a, e in zip(analyses, embs, strict=True)]
 
-    def members(self) -> dict[str, str]:
-        """article id → story id (the rows of a story_members table)."""
-        return {aid: story_id(cid) for aid, cid in self.story_of.items()}
+    def members(self, ids: Iterable[str] | None = None) -> dict[str, str]:
+        """article id → story id (the rows of a story_members table), of ``ids`` (those filed) or of all."""
+        if ids is None:
+            return {aid: story_id(cid) for aid, cid in self.story_of.items()}
+        ids = list(ids)
+        self.story_of.prefetch(ids)
+        return {aid: story_id(self.story_of[aid]) for aid in ids if aid in self.story_of}
+
+    def new_members(self) -> dict[str, str]:
+        """article id → story id of the articles filed since the index was opened or last saved."""
+        return {aid: story_id(self.story_of[aid]) for aid in self.story_of.pending()}
+
+    def articles_of(self, ids: Iterable[str]) -> list[str]:
+        """Every article of the stories that hold ``ids`` (the filed ones), story by story."""
+        ids = list(ids)
+        self.story_of.prefetch(ids)
+        cids = sorted({self.story_of[i] for i in ids if i in self.story_of})
+        self.stories.clusters.prefetch(cids)
+        return [aid for c in cids for aid in self.stories.clusters[c].members]
 
     def thread_members(self) -> dict[str, str]:
         """article id → thread id: a coarser grouping of stories about one development."""
@@ -282,15 +317,42 @@ class StoryIndex:
     def thread_of(self, cid: int) -> str:
         return f"thread-{self.threads.find(cid) + 1:05d}"
 
-    def snapshot(self) -> tuple[Story, ...]:
-        """The stories as records (``claims`` empty: claim alignment fills them)."""
+    def snapshot(self, ids: Iterable[str] | None = None) -> tuple[Story, ...]:
+        """The stories (of the articles ``ids``, or all) as records (``claims`` empty: claim alignment fills them)."""
+        if ids is None:
+            cids = list(range(self.stories.count))
+        else:
+            ids = list(ids)
+            self.story_of.prefetch(ids)
+            cids = sorted({self.story_of[i] for i in ids if i in self.story_of})
+        self.stories.clusters.prefetch(cids)
+        self.published.prefetch(cids)
         out = []
-        for c in self.stories.clusters:
+        for cid in cids:
+            c = self.stories.clusters[cid]
             dates = sorted(self.published.get(c.id, ()))
             out.append(Story(id=story_id(c.id), title=c.title(), articles=tuple(c.members),
                              start=dates[0] if dates else None, end=dates[-1] if dates else None,
                              thread=self.thread_of(c.id)))
         return tuple(out)
+
+    def tables(self) -> list[Table]:
+        return [self.df.df, self.stories.clusters, self.stories.index.postings, self.story_of, self.published,
+                *self.threads.tables()]
+
+    def meta(self) -> dict:
+        """The index's scalars (what is not in its tables)."""
+        return {"version": self.STATE_VERSION, "df_n": self.df.n, "stories": self.stories.meta(),
+                "threads": self.threads.meta()}
+
+    def load_meta(self, meta: dict) -> None:
+        if not isinstance(meta, dict) or meta.get("version") != self.STATE_VERSION:
+            raise StoreError(f"story index state: expected version {self.STATE_VERSION}, got "
+                             f"{meta.get('version') if isinstance(meta, dict) else type(meta).__name__}")
+        self.df.n = meta["df_n"]
+        self.stories.threshold, self.stories.weights = meta["stories"]["threshold"], meta["stories"]["weights"]
+        self.stories.count = meta["stories"]["count"]
+        self.threads.load_meta(meta["threads"])
 
     def to_state(self) -> dict:
         return {"version": self.STATE_VERSION, "df": self.df.to_state(), "stories": self.stories.to_state(),
@@ -305,6 +367,9 @@ class StoryIndex:
         obj.df = DocumentFrequencies.from_state(state["df"])
         obj.stories = Clusterer.from_state(state["stories"])
         obj.threads = ThreadLinker.from_state(state["threads"])
-        obj.story_of = {aid: c.id for c in obj.stories.clusters for aid in c.members}
-        obj.published = {int(k): list(v) for k, v in state["published"].items()}
+        for cid in range(obj.stories.count):
+            for aid in obj.stories.clusters[cid].members:
+                obj.story_of[aid] = cid
+        for k, v in state["published"].items():
+            obj.published[int(k)] = list(v)
         return obj

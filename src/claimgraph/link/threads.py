@@ -28,6 +28,7 @@ import numpy as np
 
 from .features import Vector, dot, top_terms
 from .index import pack, unpack
+from .state import INT_INT, Codec, Rows, Table, json_codec
 
 if TYPE_CHECKING:
     from .stories import Cluster, Clusterer
@@ -149,22 +150,41 @@ def cohesion(lead: Vector, emb: np.ndarray | None, thread: Thread, weights: dict
     return score / weight if weight else 0.0
 
 
+THREADS: Codec = json_codec(to_json=lambda t: t.to_state(), from_json=lambda d: Thread.from_state(d), mutable=True)
+CONTRIBUTIONS: Codec = json_codec(to_json=lambda c: [c[0], pack(c[1])], from_json=lambda d: (dict(d[0]), unpack(d[1])))
+
+
 class ThreadLinker:
     """Stories grouped into threads (see the module docstring); persistable.
 
     ``key_of[story]`` is the key a story was last placed under; ``parent`` joins keys of merged
     threads (union-find), so ``find(story)`` is the key of its thread and ``threads`` holds one
-    Thread per live key.
+    Thread per live key. All four are ``state.Table``s; ``keys`` counts the keys given out and
+    ``placed`` the stories placed.
     """
 
-    def __init__(self, threshold: float = THREAD_THRESHOLD, weights: dict[str, float] | None = None) -> None:
+    def __init__(self, threshold: float = THREAD_THRESHOLD, weights: dict[str, float] | None = None,
+                 rows: Rows | None = None) -> None:
         self.threshold, self.weights = threshold, dict(weights or THREAD_WEIGHTS)
-        self.parent: list[int] = []
-        self.key_of: list[int] = []
-        self.threads: dict[int, Thread] = {}
-        self.contribution: dict[int, tuple[Vector, np.ndarray | None]] = {}
+        self.parent: Table = Table("thread_parent", INT_INT, rows)
+        self.key_of: Table = Table("thread_key", INT_INT, rows)
+        self.threads: Table = Table("threads", THREADS, rows)
+        self.contribution: Table = Table("thread_contribution", CONTRIBUTIONS, rows)
+        self.keys = self.placed = 0
         self.embedding_sum: np.ndarray | None = None  # of the articles' embeddings seen so far
         self.embeddings_seen = 0
+
+    def tables(self) -> list[Table]:
+        return [self.parent, self.key_of, self.threads, self.contribution]
+
+    def meta(self) -> dict:
+        return {"threshold": self.threshold, "weights": self.weights, "keys": self.keys, "placed": self.placed,
+                "embedding_sum": pack(self.embedding_sum), "embeddings_seen": self.embeddings_seen}
+
+    def load_meta(self, meta: dict) -> None:
+        self.threshold, self.weights = meta["threshold"], dict(meta["weights"])
+        self.keys, self.placed = meta["keys"], meta["placed"]
+        self.embedding_sum, self.embeddings_seen = unpack(meta["embedding_sum"]), meta["embeddings_seen"]
 
     def observe(self, embedding: np.ndarray | None) -> None:
         """Count one article's embedding into the stream's mean (see ``mean``)."""
@@ -189,19 +209,18 @@ class ThreadLinker:
         return self._root(self.key_of[cid])
 
     def _new_thread(self, cid: int) -> Thread:
-        key = len(self.parent)
-        self.parent.append(key)
+        key = self.keys
+        self.keys += 1
+        self.parent[key] = key
         thread = self.threads[key] = Thread(key)
         thread.stories.append(cid)
-        if cid < len(self.key_of):
-            self.key_of[cid] = key
-        else:
-            self.key_of.append(key)
+        self.key_of[cid] = key
+        self.placed = max(self.placed, cid + 1)
         return thread
 
     def update(self, story: Cluster, clusterer: Clusterer) -> None:
-        while len(self.key_of) < len(clusterer.clusters):
-            self._new_thread(len(self.key_of))
+        while self.placed < clusterer.count:
+            self._new_thread(self.placed)
         size = len(story.members)
         if size & (size - 1):  # refreshed at sizes 1, 2, 4, 8 …: later members move the centroid little
             return
@@ -248,17 +267,21 @@ class ThreadLinker:
         self.threads[keep].absorb(self.threads.pop(gone))
 
     def to_state(self) -> dict:
-        return {"threshold": self.threshold, "weights": self.weights, "parent": self.parent, "key_of": self.key_of,
-                "embedding_sum": pack(self.embedding_sum), "embeddings_seen": self.embeddings_seen,
+        return {**self.meta(), "parent": [self.parent[k] for k in range(self.keys)],
+                "key_of": [self.key_of[c] for c in range(self.placed)],
                 "threads": [t.to_state() for t in self.threads.values()],
                 "contribution": {str(k): [lead, pack(e)] for k, (lead, e) in self.contribution.items()}}
 
     @classmethod
     def from_state(cls, state: dict) -> ThreadLinker:
-        obj = cls(state["threshold"], state["weights"])
-        obj.parent, obj.key_of = list(state["parent"]), list(state["key_of"])
-        obj.embedding_sum = unpack(state["embedding_sum"])
-        obj.embeddings_seen = state["embeddings_seen"]
-        obj.threads = {t["root"]: Thread.from_state(t) for t in state["threads"]}
-        obj.contribution = {int(k): (dict(lead), unpack(e)) for k, (lead, e) in state["contribution"].items()}
+        obj = cls()
+        obj.load_meta(state)
+        for k, p in enumerate(state["parent"]):
+            obj.parent[k] = p
+        for c, k in enumerate(state["key_of"]):
+            obj.key_of[c] = k
+        for t in state["threads"]:
+            obj.threads[t["root"]] = Thread.from_state(t)
+        for k, (lead, e) in state["contribution"].items():
+            obj.contribution[int(k)] = (dict(lead), unpack(e))
         return obj

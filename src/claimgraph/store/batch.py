@@ -310,19 +310,28 @@ def _count(result: ArticleAnalysis | AnalysisFailed, tally: Tally, report: Calla
     report(Analysed(result, reduced))
 
 
-def _restore_linker(store: Store) -> Linker:
-    state = store.get_state(LINKER_STATE, linker_version())
-    if state is None:
-        return Linker()
-    try:
-        return Linker.from_state(state)
-    except (StoreError, KeyError, TypeError, ValueError):  # unreadable state: link from scratch
-        return Linker()
+def open_linker(store: Store) -> Linker:
+    """The store's Linker, its tables read row by row on demand; a fresh one (the store's linking rows
+    dropped) when they were written by other linking code or cannot be read."""
+    meta = store.get_state(LINKER_STATE, linker_version())
+    if meta is not None:
+        try:
+            return Linker.open(store.link_rows(), meta)
+        except (StoreError, KeyError, TypeError, ValueError):  # unreadable state: link from scratch
+            pass
+    store.reset_link(LINKER_STATE)
+    return Linker(rows=store.link_rows())
+
+
+def save_linker(store: Store, linker: Linker) -> None:
+    """Write back what the Linker changed, with the story assignments of the articles it filed (one transaction)."""
+    store.save_link(LINKER_STATE, linker_version(), linker.meta(), linker.changes(), linker.stories.new_members())
+    linker.saved()
 
 
 def stored_claims(store: Store) -> list[Claim]:
     """The claims the store's linked graph holds (as the last `analyze --db` grouped them), story by story."""
-    claims = [c for group in _restore_linker(store).claims.values() for c in group]
+    claims = [c for _, group in open_linker(store).claims.values() for c in group]
     if not claims:
         raise UsageError(f"{store.target}: no linked claims yet (analyze articles into it first: "
                          f"claimgraph analyze PATH... --db {store.target})")
@@ -332,9 +341,9 @@ def stored_claims(store: Store) -> list[Claim]:
 def corpus(store: Store, ids: Iterable[str] | None = None, around: Iterable[str] | None = None) -> Corpus:
     """Link and assess the cached analyses (of ``ids``, or all) into the Corpus.
 
-    Over the whole store, the Linker's indexes are restored from the store, only the
-    articles it has not filed yet are filed, and the indexes and the article → story
-    assignments are saved back; over a subset (``ids``), linking starts from scratch.
+    Over the whole store, the store's Linker is opened (its tables are read row by row as they are
+    needed), only the articles it has not filed yet are filed, and what changed is written back
+    with their article → story assignments; over a subset (``ids``), linking starts from scratch.
     With ``around`` (article ids), the store's graph is updated the same way but only the
     stories holding those articles, or articles filed now, are read back, linked and assessed
     (so every story this run changed has its claims regrouped): the Corpus of an incremental
@@ -342,17 +351,14 @@ def corpus(store: Store, ids: Iterable[str] | None = None, around: Iterable[str]
     """
     if ids is not None:
         return assess(build(store.get_analyses(ids), embedding_cache=store))
-    linker = _restore_linker(store)
+    linker = open_linker(store)
     if around is None:
         analyses = store.get_analyses()
     else:
-        unfiled = [i for i in store.analysis_versions() if i not in linker.stories.story_of]
+        unfiled = store.unlinked_analyses()
         if unfiled:
             file_new(store.get_analyses(unfiled), linker, embedding_cache=store)
-        story_of = linker.stories.members()
-        wanted = {story_of[i] for i in (*around, *unfiled) if i in story_of}
-        analyses = store.get_analyses([i for i, story in story_of.items() if story in wanted])
+        analyses = store.get_analyses(linker.stories.articles_of([*around, *unfiled]))
     result = assess(build(analyses, linker, embedding_cache=store))
-    store.put_state(LINKER_STATE, linker_version(), linker.to_state())
-    store.put_story_members(linker.stories.members())
+    save_linker(store, linker)
     return result

@@ -10,7 +10,7 @@ resumes without duplicates (articles are deduplicated by content-hash id and URL
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -34,7 +34,7 @@ from .. import settings
 from ..errors import StoreError
 from ..types import Article, ArticleAnalysis
 from . import codec
-from .schema import analyses, articles, embeddings, state, story_members
+from .schema import analyses, articles, embeddings, link_rows, state, story_members
 
 Outcome = Literal["new", "duplicate"]
 MIGRATIONS = os.path.join(os.path.dirname(__file__), "migrations")
@@ -303,3 +303,70 @@ class Store:
         with self._tx() as conn:
             conn.execute(delete(state).where(state.c.name == name))
             conn.execute(insert(state).values(name=name, version=version, data=data, updated_at=_now()))
+
+    # -- linking tables (claimgraph.link.state) ----------------------------------
+
+    def link_rows(self) -> LinkRows:
+        """The Linker's tables in this store, read on demand (``claimgraph.link.state.Rows``)."""
+        return LinkRows(self)
+
+    def unlinked_analyses(self) -> list[str]:
+        """Ids of the analysed articles that no story holds yet, in ingestion order."""
+        query = (
+            select(analyses.c.article_id)
+            .join(articles, articles.c.id == analyses.c.article_id)
+            .outerjoin(story_members, story_members.c.article_id == analyses.c.article_id)
+            .where(story_members.c.article_id.is_(None))
+            .order_by(articles.c.seq)
+        )
+        with self._errors(), self.engine.connect() as conn:
+            return list(conn.execute(query).scalars())
+
+    def save_link(self, name: str, version: str, meta: Any,
+                  changes: Mapping[str, tuple[Mapping[str, bytes], Collection[str]]],
+                  members: Mapping[str, str]) -> None:
+        """In one transaction: the Linker's changed rows (per table: rows to write, keys to delete), its
+        scalars ``meta`` under ``name`` and the story assignments of the articles it filed."""
+        with self._tx() as conn:
+            for table, (upserts, deletes) in changes.items():
+                gone = [*upserts, *deletes]
+                for chunk in _chunks(gone, _IN_CHUNK):
+                    conn.execute(delete(link_rows).where(link_rows.c.tbl == table, link_rows.c.key.in_(chunk)))
+                rows = [{"tbl": table, "key": k, "value": v} for k, v in upserts.items()]
+                for chunk in _chunks(rows, _IN_CHUNK):
+                    conn.execute(insert(link_rows), chunk)
+            conn.execute(delete(state).where(state.c.name == name))
+            conn.execute(insert(state).values(name=name, version=version, data=meta, updated_at=_now()))
+            rows = [{"article_id": a, "story_id": s} for a, s in members.items()]
+            for chunk in _chunks(rows, _IN_CHUNK):
+                conn.execute(delete(story_members).where(story_members.c.article_id.in_([r["article_id"] for r in chunk])))
+                conn.execute(insert(story_members), chunk)
+
+    def reset_link(self, name: str) -> None:
+        """Drop the Linker's rows, its scalars and the story assignments (the next run links afresh)."""
+        with self._tx() as conn:
+            conn.execute(delete(link_rows))
+            conn.execute(delete(state).where(state.c.name == name))
+            conn.execute(delete(story_members))
+
+
+class LinkRows:
+    """A store's ``link_rows`` as ``claimgraph.link.state.Rows``: point reads by key, and full scans."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def read(self, table: str, keys: Collection[str]) -> dict[str, bytes]:
+        found: dict[str, bytes] = {}
+        with self.store._errors(), self.store.engine.connect() as conn:
+            for chunk in _chunks(keys, _IN_CHUNK):
+                query = select(link_rows.c.key, link_rows.c.value).where(
+                    link_rows.c.tbl == table, link_rows.c.key.in_(chunk))
+                found.update((k, v) for k, v in conn.execute(query))
+        return found
+
+    def scan(self, table: str) -> Iterator[tuple[str, bytes]]:
+        query = select(link_rows.c.key, link_rows.c.value).where(link_rows.c.tbl == table)
+        with self.store._errors(), self.store.engine.connect() as conn:
+            rows = [(k, v) for k, v in conn.execute(query)]
+        return iter(rows)

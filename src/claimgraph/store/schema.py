@@ -74,3 +74,12 @@ state = Table(
     Column("data", JSON, nullable=False),
     Column("updated_at", String(40), nullable=False),
 )
+
+link_rows = Table(
+    "link_rows",
+    metadata,
+    Column("tbl", String(32), nullable=False),  # a Linker table (claimgraph.link.state), e.g. "stories"
+    Column("key", Text, nullable=False),
+    Column("value", LargeBinary, nullable=False),  # encoded by the table's codec
+    PrimaryKeyConstraint("tbl", "key", name="pk_link_rows"),
+)
