@@ -20,11 +20,11 @@ linkage) without running the model; it says nothing about quality.
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import re
 import resource
 import sys
+import tempfile
 import time
 import xml.etree.ElementTree as ET
 from collections import defaultdict
@@ -34,7 +34,11 @@ from pathlib import Path
 
 import numpy as np
 
+from sqlalchemy import func, select
+
 from claimgraph.link import Linker
+from claimgraph.store import Store
+from claimgraph.store.schema import link_rows
 from claimgraph.types import Article, ArticleAnalysis, Entity, Span
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
@@ -114,7 +118,9 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--embeddings", action="store_true", help="feed synthetic lead embeddings (timing only)")
     ap.add_argument("--state", action="store_true",
-                    help="at each size, also time saving and restoring the Linker state as the store does (JSON)")
+                    help="link over a SQLite store's rows (as `analyze --db` does), written back every --window "
+                         "articles; at each size, time one run that opens the store's Linker and files --run-size articles")
+    ap.add_argument("--run-size", type=int, default=10)
     args = ap.parse_args()
     sizes = sorted(int(s) for s in args.sizes.split(","))
     if not (SHARED / "ecbplus").is_dir() or not (SHARED / "polnear").is_dir():
@@ -122,7 +128,11 @@ def main() -> None:
     seeds = [d for d in ecb_docs() + polnear_docs() if len(d) >= 4]
     print(f"{len(seeds)} seed articles; linking layer only (story index + MinHash copies + relays), "
           f"light pre-built analyses, no spaCy parse; baseline RSS {peak_mb():.0f} MB")
-    linker, rng, gold = Linker(), random.Random(args.seed), {}
+    rng, gold = random.Random(args.seed), {}
+    tmp = tempfile.TemporaryDirectory(prefix="claimgraph-scale-")
+    store = Store.open(Path(tmp.name) / "links.db") if args.state else None
+    linker = Linker(rows=store.link_rows(fresh=True)) if store else Linker()
+    run: list[float] | None = None  # with --state: the articles of the timed run, and its start
     vectors = np.random.default_rng(args.seed)
     bases = vectors.normal(size=(len(seeds), EMBEDDING_DIM)) if args.embeddings else None
     t0, window_start, window_time, window_cpu = time.perf_counter(), None, 0.0, 0.0
@@ -132,9 +142,22 @@ def main() -> None:
         if bases is not None:
             emb = bases[seed_no] + vectors.normal(scale=0.7, size=EMBEDDING_DIM)
             emb /= np.linalg.norm(emb)
+        if store is not None and run is not None and len(run) == 1:
+            run = [time.perf_counter()]  # the timed run starts: open the store's Linker
+            linker = Linker.open(store.link_rows(), linker.meta())
         t, c = time.perf_counter(), time.process_time()
         linker.add(analysis, emb)
         dt, dc = time.perf_counter() - t, time.process_time() - c
+        if store is not None:
+            if run is not None:
+                run.append(dt)
+                if len(run) == args.run_size + 1:
+                    save(store, linker)
+                    print(f"         one run of {args.run_size} new articles over the store: "
+                          f"{time.perf_counter() - run[0]:.2f} s (open, file, write back)", flush=True)
+                    run = None
+            elif n % args.window == 0:
+                save(store, linker)
         if any(0 < size - n < args.window or size == n for size in sizes):
             window_time += dt
             window_cpu += dc
@@ -142,23 +165,29 @@ def main() -> None:
         if n in sizes:
             count = n - window_start + 1
             print(f"{n:7d} articles: {1000 * window_time / count:6.2f} ms wall, {1000 * window_cpu / count:6.2f} "
-                  f"ms CPU per added article (last {count}), {len(linker.stories.stories.clusters)} stories, "
+                  f"ms CPU per added article (last {count}), {linker.stories.stories.count} stories, "
                   f"peak RSS {peak_mb():.0f} MB, wall {time.perf_counter() - t0:.0f} s", flush=True)
             window_start, window_time, window_cpu = None, 0.0, 0.0
-            if args.state:
-                print("         " + state_cost(linker), flush=True)
+            if store is not None:
+                t = time.perf_counter()
+                save(store, linker)
+                print(f"         linking rows: {rows_of(store)}; written back in {time.perf_counter() - t:.1f} s",
+                      flush=True)
+                run = [0.0]
     p, r, f = bcubed(linker.stories.members(), gold)
     print(f"story B-cubed against the synthetic stories: P {p:.3f} R {r:.3f} F1 {f:.3f}")
 
 
-def state_cost(linker: Linker) -> str:
-    """The fixed cost of one run over a store: the Linker state saved (JSON text) and restored."""
-    t = time.perf_counter()
-    text = json.dumps(linker.to_state())
-    saved = time.perf_counter() - t
-    t = time.perf_counter()
-    Linker.from_state(json.loads(text))
-    return f"state {len(text) / 1e6:.0f} MB JSON: saved in {saved:.1f} s, restored in {time.perf_counter() - t:.1f} s"
+def save(store: Store, linker: Linker) -> None:
+    """What a run does at its end: write back the rows the Linker changed (then it holds nothing pending)."""
+    store.save_link("linker", "scale-bench", linker.meta(), linker.changes(), {})  # no article rows here
+    linker.saved()
+
+
+def rows_of(store: Store) -> str:
+    with store.engine.connect() as conn:
+        rows, size = conn.execute(select(func.count(), func.sum(func.length(link_rows.c.value)))).one()
+    return f"{rows} rows, {size / 1e6:.0f} MB"
 
 
 def bcubed(predicted: dict, gold: dict) -> tuple[float, float, float]:

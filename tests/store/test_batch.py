@@ -81,3 +81,39 @@ def test_corpus_persists_the_linker_and_story_assignments(store, calls):
     again = batch.corpus(store)  # restored linker: nothing new to file, same stories
     assert again.stories == first.stories and store.get_story_members() == members
     assert {m for s in first.stories for m in s.articles} == {"id0", "id1", "id2"}
+
+
+def _flood_store(store):
+    texts = ["Floods hit the northern valley on Monday.", "Floods in the northern valley forced evacuations.",
+             "The central bank raised interest rates."]
+    list(store.add_articles([article(n, t) for n, t in enumerate(texts)]))
+    batch.analyze_pending(store)
+
+
+def test_a_scoped_run_files_the_unlinked_articles_and_reads_only_their_stories(store, calls):
+    _flood_store(store)
+    batch.corpus(store)
+    list(store.add_articles([article(3, "Floods in the northern valley receded on Friday.")]))
+    batch.analyze_pending(store)
+    assert store.unlinked_analyses() == ["id3"]
+    scoped = batch.corpus(store, around=["id3"])
+    assert store.unlinked_analyses() == []
+    assert [set(s.articles) for s in scoped.stories] == [{"id0", "id1", "id3"}]
+    assert store.get_story_members()["id3"] == store.get_story_members()["id0"]
+    assert batch.corpus(store).stories[0].articles == ("id0", "id1", "id3")  # the whole store agrees
+
+
+def test_linking_rows_of_other_code_are_dropped_and_the_store_is_linked_afresh(store, calls, monkeypatch):
+    _flood_store(store)
+    first = batch.corpus(store)
+    monkeypatch.setattr(batch, "linker_version", lambda: "newer-linking-code")
+    again = batch.corpus(store)
+    assert again.stories == first.stories and set(store.get_story_members()) == {"id0", "id1", "id2"}
+    assert store.get_state(batch.LINKER_STATE, "newer-linking-code")["stories"]["stories"]["count"] == 2
+
+
+def test_unreadable_linking_rows_start_afresh(store, calls):
+    _flood_store(store)
+    first = batch.corpus(store)
+    store.save_link(batch.LINKER_STATE, batch.linker_version(), {"stories": {"version": -1}}, {}, {})
+    assert batch.corpus(store).stories == first.stories

@@ -105,6 +105,19 @@ def test_story_members(store):
     assert store.get_story_members() == {"id1": "s1", "id2": "s2"}
 
 
+def test_linking_rows_are_written_by_change_read_by_key_and_reset(store):
+    list(store.add_articles([art(1), art(2)]))
+    rows = store.link_rows()
+    store.save_link("linker", "v1", {"n": 1}, {"t": ({"a": b"1", "b": b"2"}, [])}, {"id1": "story-00001"})
+    assert rows.read("t", ["a", "zz"]) == {"a": b"1"} and sorted(rows.scan("t")) == [("a", b"1"), ("b", b"2")]
+    store.save_link("linker", "v1", {"n": 2}, {"t": ({"a": b"3"}, ["b"])}, {"id2": "story-00001"})
+    assert dict(rows.scan("t")) == {"a": b"3"} and store.get_state("linker", "v1") == {"n": 2}
+    assert store.get_story_members() == {"id1": "story-00001", "id2": "story-00001"}
+    assert store.unlinked_analyses() == []  # no analyses stored
+    store.reset_link("linker")
+    assert rows.read("t", ["a"]) == {} and store.get_story_members() == {} and store.get_state("linker", "v1") is None
+
+
 def test_not_a_database_file_is_a_clear_store_error(tmp_path):
     bad = tmp_path / "notes.db"
     bad.write_text("these are my notes, not a database\n" * 200)

@@ -35,6 +35,11 @@ class Rows(Protocol):
         """Every stored row of ``table``."""
         ...
 
+    @property
+    def fresh(self) -> bool:
+        """True when no row was stored when these rows were opened (nothing needs reading)."""
+        ...
+
 
 @dataclass(frozen=True, slots=True)
 class Codec(Generic[K, V]):
@@ -79,7 +84,7 @@ class Table(MutableMapping[K, V]):
         self._absent: set[K] = set()  # keys known to have no stored row
         self._dirty: set[K] = set()  # entries to write back
         self._deleted: set[K] = set()  # stored rows to delete
-        self._complete = rows is None  # every stored row is in the cache
+        self._complete = rows is None or rows.fresh  # every stored row is in the cache
 
     def prefetch(self, keys: Iterable[K]) -> None:
         """Read the stored rows of ``keys`` in one request (the per-article path calls this first)."""
@@ -107,13 +112,28 @@ class Table(MutableMapping[K, V]):
         self._absent.clear()
         self._complete = True
 
+    def _lookup(self, key: Any) -> bool:
+        """True when ``key`` has an entry (read from the rows if need be)."""
+        if key in self._cache:
+            return True
+        if self._complete or key in self._absent:
+            return False
+        self.prefetch((key,))
+        return key in self._cache
+
     def __getitem__(self, key: K) -> V:
-        if key not in self._cache:
-            self.prefetch((key,))
-        value = self._cache[key]
+        if not self._lookup(key):
+            raise KeyError(key)
         if self.codec.mutable:
             self._dirty.add(key)
-        return value
+        return self._cache[key]
+
+    def get(self, key: K, default: Any = None) -> Any:
+        if not self._lookup(key):
+            return default
+        if self.codec.mutable:
+            self._dirty.add(key)
+        return self._cache[key]
 
     def __setitem__(self, key: K, value: V) -> None:
         self._cache[key] = value
@@ -130,10 +150,7 @@ class Table(MutableMapping[K, V]):
         self._absent.add(key)
 
     def __contains__(self, key: object) -> bool:
-        if key in self._cache:
-            return True
-        self.prefetch((key,))  # type: ignore[arg-type]
-        return key in self._cache
+        return self._lookup(key)
 
     def __iter__(self) -> Iterator[K]:
         self._load_all()

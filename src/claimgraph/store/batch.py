@@ -320,7 +320,7 @@ def open_linker(store: Store) -> Linker:
         except (StoreError, KeyError, TypeError, ValueError):  # unreadable state: link from scratch
             pass
     store.reset_link(LINKER_STATE)
-    return Linker(rows=store.link_rows())
+    return Linker(rows=store.link_rows(fresh=True))
 
 
 def save_linker(store: Store, linker: Linker) -> None:

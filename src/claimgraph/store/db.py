@@ -21,12 +21,14 @@ import numpy as np
 from sqlalchemy import (
     Connection,
     Engine,
+    bindparam,
     create_engine,
     delete,
     event,
     func,
     insert,
     select,
+    text,
 )
 from sqlalchemy import exc as sa_exc
 
@@ -306,9 +308,10 @@ class Store:
 
     # -- linking tables (claimgraph.link.state) ----------------------------------
 
-    def link_rows(self) -> LinkRows:
-        """The Linker's tables in this store, read on demand (``claimgraph.link.state.Rows``)."""
-        return LinkRows(self)
+    def link_rows(self, fresh: bool = False) -> LinkRows:
+        """The Linker's tables in this store, read on demand (``claimgraph.link.state.Rows``); ``fresh``:
+        the caller knows there are none (just reset), so none are read."""
+        return LinkRows(self, fresh)
 
     def unlinked_analyses(self) -> list[str]:
         """Ids of the analysed articles that no story holds yet, in ingestion order."""
@@ -350,19 +353,22 @@ class Store:
             conn.execute(delete(story_members))
 
 
+# One statement for every read (compiled once; the IN list expands per call).
+_READ_LINK_ROWS = text("SELECT key, value FROM link_rows WHERE tbl = :tbl AND key IN :keys").bindparams(
+    bindparam("keys", expanding=True))
+
+
 class LinkRows:
     """A store's ``link_rows`` as ``claimgraph.link.state.Rows``: point reads by key, and full scans."""
 
-    def __init__(self, store: Store) -> None:
-        self.store = store
+    def __init__(self, store: Store, fresh: bool = False) -> None:
+        self.store, self.fresh = store, fresh
 
     def read(self, table: str, keys: Collection[str]) -> dict[str, bytes]:
         found: dict[str, bytes] = {}
         with self.store._errors(), self.store.engine.connect() as conn:
             for chunk in _chunks(keys, _IN_CHUNK):
-                query = select(link_rows.c.key, link_rows.c.value).where(
-                    link_rows.c.tbl == table, link_rows.c.key.in_(chunk))
-                found.update((k, v) for k, v in conn.execute(query))
+                found.update((k, v) for k, v in conn.execute(_READ_LINK_ROWS, {"tbl": table, "keys": chunk}))
         return found
 
     def scan(self, table: str) -> Iterator[tuple[str, bytes]]:
