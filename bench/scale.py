@@ -33,7 +33,6 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import numpy as np
-
 from sqlalchemy import func, select
 
 from claimgraph.link import Linker

@@ -100,7 +100,7 @@ def test_a_linker_over_rows_gives_the_graph_of_one_in_memory():
     items = corpus_analyses()
     rows, meta, members = MemoryRows(), None, {}
     for part in (items[:3], items[3:6], items[6:]):
-        linker, out = _run(rows, meta, part)
+        _, out = _run(rows, meta, part)
         meta = out["meta"]
         members.update(out["members"])
     reopened = Linker.open(rows, meta)
