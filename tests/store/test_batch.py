@@ -115,5 +115,17 @@ def test_linking_rows_of_other_code_are_dropped_and_the_store_is_linked_afresh(s
 def test_unreadable_linking_rows_start_afresh(store, calls):
     _flood_store(store)
     first = batch.corpus(store)
-    store.save_link(batch.LINKER_STATE, batch.linker_version(), {"stories": {"version": -1}}, {}, {})
+    store.save_link(batch.LINKER_STATE, batch.linker_version(), {"stories": {"version": -1}}, {}, {}, expected=1)
     assert batch.corpus(store).stories == first.stories
+
+
+def test_a_run_does_not_overwrite_the_linking_of_a_run_that_saved_meanwhile(store, calls):
+    from claimgraph.errors import StoreError
+
+    _flood_store(store)
+    batch.corpus(store)
+    slow, fast = batch.open_linker(store), batch.open_linker(store)
+    batch.save_linker(store, fast)
+    with pytest.raises(StoreError, match="another run linked articles into this store"):
+        batch.save_linker(store, slow)
+    assert store.get_state(batch.LINKER_STATE, batch.linker_version())["generation"] == 2

@@ -45,12 +45,15 @@ class Linker:
         # Claims of each story as last grouped, with the key of its article set then: a story that gained
         # no article keeps its claims (and their ids) without being grouped again.
         self.claims: Table = Table("claims", CLAIMS, rows)
+        # How many times the rows were written back (None: never); a store checks it before writing.
+        self.generation: int | None = None
 
     @classmethod
     def open(cls, rows: Rows, meta: dict) -> Linker:
         """The Linker whose tables are ``rows`` and whose scalars are ``meta`` (as ``meta()`` gave them)."""
         obj = cls(rows=rows)
         obj.stories.load_meta(meta["stories"])
+        obj.generation = meta.get("generation")
         return obj
 
     def add(self, analysis: ArticleAnalysis, embedding: np.ndarray | None = None) -> str:
@@ -78,7 +81,7 @@ class Linker:
 
     def meta(self) -> dict:
         """The scalars to store beside the tables (see ``open``)."""
-        return {"stories": self.stories.meta()}
+        return {"stories": self.stories.meta(), "generation": self.generation}
 
     def changes(self) -> dict[str, tuple[dict[str, bytes], list[str]]]:
         """Per table, (rows to write, row keys to delete) since the Linker was opened or last ``saved()``."""

@@ -325,7 +325,10 @@ def open_linker(store: Store) -> Linker:
 
 def save_linker(store: Store, linker: Linker) -> None:
     """Write back what the Linker changed, with the story assignments of the articles it filed (one transaction)."""
-    store.save_link(LINKER_STATE, linker_version(), linker.meta(), linker.changes(), linker.stories.new_members())
+    expected = linker.generation
+    linker.generation = (expected or 0) + 1
+    store.save_link(LINKER_STATE, linker_version(), linker.meta(), linker.changes(), linker.stories.new_members(),
+                    expected)
     linker.saved()
 
 

@@ -327,10 +327,17 @@ class Store:
 
     def save_link(self, name: str, version: str, meta: Any,
                   changes: Mapping[str, tuple[Mapping[str, bytes], Collection[str]]],
-                  members: Mapping[str, str]) -> None:
+                  members: Mapping[str, str], expected: int | None = None) -> None:
         """In one transaction: the Linker's changed rows (per table: rows to write, keys to delete), its
-        scalars ``meta`` under ``name`` and the story assignments of the articles it filed."""
+        scalars ``meta`` under ``name`` and the story assignments of the articles it filed.
+
+        ``expected``: the ``generation`` in the scalars the Linker was opened with (None: none). When
+        another run has written the rows since, nothing is written and StoreError says so."""
         with self._tx() as conn:
+            current = conn.execute(select(state.c.data).where(state.c.name == name)).scalar()
+            if (current or {}).get("generation") != expected:
+                raise StoreError(f"{self.target}: another run linked articles into this store while this one ran; "
+                                 "this run's linking was not saved (its analyses were): run it again")
             for table, (upserts, deletes) in changes.items():
                 gone = [*upserts, *deletes]
                 for chunk in _chunks(gone, _IN_CHUNK):
