@@ -78,8 +78,21 @@ def test_title_and_role_are_split_from_the_name():
     text = "Pentagon spokesman Major General Patrick Ryder confirmed that the troops had withdrawn."
     att = analyse(text).attributions[0]
     assert att.source == "Patrick Ryder"
-    assert "spokesman" in att.source_role
+    assert att.source_role == "Pentagon spokesman"  # the rank is his title, not part of the role
     assert att.stance == "confirms"
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Pentagon spokesman Major General", "Pentagon spokesman"),
+    ("US Army Lt. Col.", "US Army"),
+    ("Major General", "Major General"),  # nothing else: the rank is all there is
+    ("the company's chief executive", "the company's chief executive"),
+    ("", None),
+])
+def test_a_role_leaves_out_the_rank_before_the_name(text, role):
+    from claimgraph.extract.attrib.sources import role_of
+
+    assert role_of(text) == role
 
 
 def test_date_of_the_statement_comes_from_the_cue_clause():

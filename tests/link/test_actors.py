@@ -103,6 +103,12 @@ def test_rank_before_a_two_word_name_tagged_org_is_a_person():
                      "Major League Baseball": "organisation"}
 
 
+def test_a_report_section_tagged_org_is_no_actor():
+    a = make("a", "To quote the ISW's Key Takeaways on Tuesday: the Institute for the Study of War said more.",
+             orgs=("ISW", "Key Takeaways", "the Institute for the Study of War"))
+    assert "Key Takeaways" not in names(resolve([a]))
+
+
 def test_glossing_leaves_the_root_logger_alone():
     """The abbreviations package configures logging on import; the actors module puts it back."""
     import logging

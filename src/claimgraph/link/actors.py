@@ -41,6 +41,9 @@ POSSESSIVES = frozenset({"its", "his", "her", "their", "our", "my", "your"})
 ORG_HEADS = frozenset("""company corporation corp inc ltd llc group league forces force army navy party ministry
 department agency bank university college institute council committee association union club times news
 service office court""".split())
+# Words that end the name of a part of a document, never of an actor: the tagger often reads a
+# report section's heading ("the ISW's Key Takeaways") as an organisation.
+SECTION_HEADS = frozenset({"takeaways", "highlights", "findings", "excerpts", "summary", "transcript", "timeline"})
 # An acronym glossed in parentheses right after the name it shortens: "… Service (SBU)", "… War ("ISW")".
 GLOSS = re.compile(r"\s*\(\s*[\"'“‘]?([A-Z][A-Za-z.&]{1,9})[\"'”’]?\s*\)")
 
@@ -181,6 +184,8 @@ def mentions(analysis: ArticleAnalysis, glossed: dict[Span, str] | None = None) 
             out.append(Mention(art.id, e.span.of(text), "person"))
         elif e.label in ORG_LABELS and e.span not in glossed and not cut_piece(e.span):
             surface = e.span.of(text)
+            if surface.split()[-1].lower() in SECTION_HEADS:
+                continue
             out.append(Mention(art.id, surface, "person" if _rank_person(surface) else "organisation"))
     out += [m for m in (_source_mention(analysis, att) for att in analysis.attributions if att.source) if m]
     return [m for m in out if display_name(m.surface)]

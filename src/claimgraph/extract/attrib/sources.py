@@ -24,6 +24,22 @@ TITLES = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "
                     "commander", "chairman", "chairwoman", "king", "queen", "prince", "pope", "sir", "lord",
                     "deputy", "vice", "prime", "head"})
 
+# ranks and honorifics: a person's title, not their role; at the end of a role phrase ("Pentagon spokesman
+# Major General" before "Patrick Ryder") they are left out of the role (kept when nothing else is left)
+RANKS = frozenset({"mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "general", "major",
+                   "lieutenant", "colonel", "admiral", "captain", "sergeant", "prof", "professor", "sir", "lord",
+                   "brigadier", "commodore", "corporal", "private", "marshal", "field"})
+
+
+def role_of(text: str) -> str | None:
+    """The role phrase before a name, without the rank or honorific that directly precedes the name."""
+    words = text.split()
+    end = len(words)
+    while end > 0 and words[end - 1].lower().rstrip(".") in RANKS:
+        end -= 1
+    kept = " ".join(words[:end] if end else words).strip(" ,")
+    return kept or None
+
 
 @dataclass(frozen=True, slots=True)
 class Resolved:
@@ -158,8 +174,7 @@ class SourceResolver:
         org = next((e for e in ents if e.label_ in ORG_LABELS), None)
         if person is not None:
             name = self._person(_strip_titles(person))
-            role_text = self.text[span.start: person.start_char].strip(" ,")
-            role = role_text or None
+            role = role_of(self.text[span.start: person.start_char].strip(" ,"))
             return Resolved(name, "person", role, org.text if org is not None and org.start_char < person.start_char
                             else None)
         lemma = head.lemma_.lower()
