@@ -19,6 +19,14 @@ def test_markdown_sections_and_citations(assessed):
     assert "[A·a5, B·b5]" in md
 
 
+def test_a_cue_that_ends_in_a_colon_is_not_given_a_second_one(assessed):
+    brief = build(assessed)
+    cited = next(iter(brief["attributions"].values()))
+    cited["cue"] = "To quote the report:"
+    for page in (render_md(brief), render_html(brief)):
+        assert "To quote the report:" in page and "To quote the report::" not in page
+
+
 def test_markdown_escapes_markup(hostile_corpus):
     md = render_md(build(hostile_corpus))
     assert "<script" not in md and "<img" not in md

@@ -356,7 +356,7 @@ def evidence(brief: Brief, label: dict[str, str]) -> str:
         date_note = f" <small>(said {e(a['date'])})</small>" if a["date"] else ""
         items.append(f'<li id="{anchor("att", aid)}"><code>{e(short_id(aid, a["article"]))}</code> '
                      f'<a class="cite" href="#{anchor("art", a["article"])}">{e(label.get(a["article"], "?"))}</a> '
-                     f'<b>{e(a["source"])}</b> — {e(a["cue"] or "")}: <q>{e(a["content"])}</q>{date_note}</li>')
+                     f'<b>{e(a["source"])}</b> — {e((a["cue"] or "").rstrip(":"))}: <q>{e(a["content"])}</q>{date_note}</li>')
     return f'<section id="evidence"><h2>Cited attributions</h2><ol class="evidence">{"".join(items)}</ol></section>'
 
 

@@ -171,7 +171,7 @@ def _evidence(brief: Brief, label: dict[str, str]) -> list[str]:
     lines = ["## Cited attributions", ""]
     for aid, a in brief["attributions"].items():
         ref = f"{label.get(a['article'], '?')}·{esc(short_id(aid, a['article']))}"
-        lines.append(f"- {ref} {esc(a['source'])} — {esc(a['cue'] or '')}: "
+        lines.append(f"- {ref} {esc(a['source'])} — {esc((a['cue'] or '').rstrip(':'))}: "
                      f"“{esc(_short(a['content'], 200))}”" + (f" ({esc(a['date'])})" if a["date"] else ""))
     return lines + [""]
 
