@@ -135,7 +135,7 @@ def main() -> None:
     vectors = np.random.default_rng(args.seed)
     bases = vectors.normal(size=(len(seeds), EMBEDDING_DIM)) if args.embeddings else None
     t0, window_start, window_time, window_cpu = time.perf_counter(), None, 0.0, 0.0
-    for n, (analysis, sid, seed_no) in enumerate(stream(seeds, sizes[-1], rng), 1):
+    for n, (analysis, sid, seed_no) in enumerate(stream(seeds, sizes[-1] + (args.run_size if args.state else 0), rng), 1):
         gold[analysis.article.id] = sid
         emb = None
         if bases is not None:
