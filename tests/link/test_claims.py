@@ -243,3 +243,48 @@ def test_claim_text_drops_a_dangling_conjunction(content, shown):
     from claimgraph.link.claims import display_text
 
     assert display_text(content) == shown
+
+
+@pytest.mark.parametrize("text, source, cue, content, whole, reading", [
+    # a fragment reads with its source and cue
+    ("The Kremlin overwhelmingly attempted to frame the attack as terrorism.", "The Kremlin", "attempted",
+     "to frame the attack as terrorism", False, "The Kremlin overwhelmingly attempted to frame the attack as terrorism"),
+    # a "that" clause reads on its own
+    ("Kirby said that the troops are fighting in Kursk.", "Kirby", "said", "that the troops are fighting in Kursk",
+     True, "the troops are fighting in Kursk"),
+    # a pronoun source adds nothing readable
+    ("The programme, which aims to install veterans in office, grew.", "which", "aims",
+     "to install veterans in office", False, "install veterans in office"),
+    # source and cue in another sentence: the content alone
+    ("Officials spoke. Later they called for calm across the region.", "Officials", "spoke",
+     "for calm across the region", False, "for calm across the region"),
+])
+def test_a_statement_reads_on_its_own(text, source, cue, content, whole, reading):
+    from dataclasses import replace
+
+    from claimgraph.link.claims import _statements
+
+    from .builders import _span, make
+
+    analysis = make("a", text, attributions=({"source": source, "content": content},))
+    att = replace(analysis.attributions[0], cue_span=_span(text, cue))
+    statement = _statements([replace(analysis, attributions=(att,))])[0]
+    assert (statement.whole, statement.reading) == (whole, reading)
+
+
+def test_a_claim_is_named_by_a_member_that_states_a_whole_proposition():
+    from dataclasses import replace
+
+    from claimgraph.link.claims import Statement, _claim
+    from claimgraph.link.similarity import prepare
+
+    from .builders import make
+
+    first = make("a", "They attempted to frame the attack.", attributions=(
+        {"source": "They", "content": "to frame the attack"},)).attributions[0]
+    second = replace(first, id="b:a1", article="b")
+    statements = [Statement(first, "frame the attack", whole=False, reading="frame the attack"),
+                  Statement(second, "the Kremlin attempted to frame the attack", whole=True,
+                            reading="the Kremlin attempted to frame the attack")]
+    texts = dict(enumerate(prepare([s.text for s in statements])))
+    assert _claim([0, 1], statements, texts, {(0, 1): 0.9}).text == "the Kremlin attempted to frame the attack"

@@ -75,6 +75,11 @@ AUX_DEPS = frozenset({"aux", "auxpass"})
 PARTICIPLE_TAGS = frozenset({"VBN", "VBG"})
 MIN_CLAUSE_WORDS = 4
 LEADING = re.compile(r"^(?:that|to|whether)\s+", re.IGNORECASE)
+THAT_CLAUSE = re.compile(r"^\W*that\s", re.IGNORECASE)
+PRONOUNS = frozenset({"which", "who", "that", "it", "he", "she", "they", "we", "i", "you", "this", "these"})
+READING_LEAD_CHARS = 120  # the most text between a fragment's source and its content that a reading keeps
+# Attribution forms whose content is a sentence of its own ("According to X, …", a quote, a listed point).
+WHOLE_FORMS = frozenset({"direct", "mixed", "according_to", "colon", "list"})
 TRIMMED = frozenset({"that", "to", "whether", "and", "or", "but"})
 
 
@@ -86,6 +91,12 @@ class Statement:
     attribution: Attribution
     text: str
     relays: tuple[Attribution, ...] = ()
+    # the content states a whole proposition (a "that" clause, a quoted or listed sentence), not a
+    # fragment that needs its cue to be read ("[attempted] to frame …", "[appear] sure of …")
+    whole: bool = False
+    # how the statement reads on its own: a fragment with the source and cue before it, from the article
+    # ("The Kremlin and Russian propagandists overwhelmingly attempted to frame …"); else ``text``
+    reading: str = ""
 
 
 _matcher: ClaimMatcher | None = None
@@ -166,6 +177,19 @@ def _outer(attribution: Attribution, by_id: dict[str, Attribution]) -> tuple[Att
     return tuple(chain)
 
 
+def _with_source(attribution: Attribution, article: str, text: str) -> str:
+    """A fragment content read with its source and cue when they come right before it in one sentence
+    ("Neither the Kremlin nor … appear sure of the future …"); else the content alone."""
+    source, cue = attribution.source_span, attribution.cue_span
+    if source is None or cue is None or not attribution.content_spans:
+        return text
+    start, end = attribution.content_spans[0].start, attribution.content_spans[-1].end
+    lead = article[source.start:start]
+    if lead.split(maxsplit=1)[0].lower() in PRONOUNS or not source.start < cue.start < start or len(lead) > READING_LEAD_CHARS or re.search(r"[.!?]\s|\n", lead):
+        return text
+    return clean(article[source.start:end])
+
+
 def _statements(analyses: Sequence[ArticleAnalysis]) -> list[Statement]:
     """Claim-bearing attributions with their contents. An attribution that wraps a nested one (it
     is some child's ``parent``) is matched through that child, whose source is the origin, and
@@ -175,9 +199,12 @@ def _statements(analyses: Sequence[ArticleAnalysis]) -> list[Statement]:
         by_id = {a.id: a for a in analysis.attributions}
         parents = {a.parent for a in analysis.attributions if a.parent}
         for attribution in analysis.attributions:
-            text = clean(attribution.content(analysis.article.text))
+            raw = attribution.content(analysis.article.text)
+            text = clean(raw)
             if attribution.id not in parents and len(text.split()) >= MIN_WORDS:
-                out.append(Statement(attribution, text, _outer(attribution, by_id)))
+                whole = attribution.form in WHOLE_FORMS or bool(THAT_CLAUSE.match(raw))
+                reading = text if whole else _with_source(attribution, analysis.article.text, text)
+                out.append(Statement(attribution, text, _outer(attribution, by_id), whole, reading))
     return out
 
 
@@ -261,7 +288,11 @@ def _claim(group: list[int], statements: list[Statement], texts: dict[int, Text]
     centrality = {
         i: sum(scores.get((min(i, j), max(i, j)), 0.0) for j in group if j != i) for i in group
     }
-    central = max(group, key=lambda i: (centrality[i], -len(statements[i].text)))
+    # The canonical text: the most central member, among those that state a whole proposition when any does
+    # (of "attempted to frame X" and "The Kremlin attempted to frame X", the second reads on its own).
+    readable = [i for i in group if statements[i].whole] or group
+    central = max(readable, key=lambda i: (centrality[i], -len(statements[i].text)))
+    reading = statements[central].reading or statements[central].text
     conflicts = []
     for i, j in combinations(group, 2):
         conflict = number_conflict(texts[i], texts[j])
@@ -273,7 +304,7 @@ def _claim(group: list[int], statements: list[Statement], texts: dict[int, Text]
     dates = sorted(s.attribution.date for s in members if s.attribution.date)
     return Claim(
         id="claim-" + hashlib.sha1("\n".join(sorted(ids)).encode()).hexdigest()[:12],
-        text=display_text(statements[central].text),
+        text=display_text(reading),
         attributions=ids,
         articles=tuple(dict.fromkeys(s.attribution.article for s in members)),
         origins=origins,
