@@ -255,6 +255,9 @@ def test_claim_text_drops_a_dangling_conjunction(content, shown):
     # a pronoun source adds nothing readable
     ("The programme, which aims to install veterans in office, grew.", "which", "aims",
      "to install veterans in office", False, "install veterans in office"),
+    # source and cue after the content: the content alone
+    ("To hold the line was the aim, officials said.", "officials", "said", "To hold the line was the aim", False,
+     "hold the line was the aim"),
     # source and cue in another sentence: the content alone
     ("Officials spoke. Later they called for calm across the region.", "Officials", "spoke",
      "for calm across the region", False, "for calm across the region"),
