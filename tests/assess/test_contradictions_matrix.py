@@ -64,3 +64,17 @@ def test_declines_to_comment(corpus_of):
 )
 def test_silent_actors(text, actors):
     assert silent_actors(text) == actors
+
+
+def test_a_silence_is_about_an_asserted_claim_not_another_silence():
+    from types import SimpleNamespace as NS
+
+    from claimgraph.assess.matrix import _about
+
+    view = NS(claims={"troops": NS(text="troops are deployed in the region", attributions=("y1",)),
+                      "quiet": NS(text="officials have not acknowledged troops deployed in the region",
+                                  attributions=("x1",))},
+              attributions={"y1": NS(polarity="affirmed"), "x1": NS(polarity="negated")})
+    group = NS(claims=("troops", "quiet"))
+    passage = "no acknowledgment by officials of troops deployed in the region"
+    assert _about(view, group, passage, ()) == "troops"

@@ -57,16 +57,23 @@ def silent_actors(text: str) -> list[str]:
 
 
 def _about(view: View, group: Group, text: str, own: tuple[str, ...]) -> str | None:
-    """The claim of the group a silence is about: the most similar claim other than the passage's own."""
+    """The claim of the group a silence is about: the most similar claim other than the passage's own,
+    among the claims something is asserted in (a claim that only states a silence, "X has not
+    recognized Y", is not what another silence is about: Y is)."""
     best, score = None, 0.0
     for cid in group.claims:
         claim = view.claims.get(cid)
-        if claim is None or cid in own:
+        if claim is None or cid in own or not _asserted(view, claim.attributions):
             continue
         s = lexical.similarity(text, claim.text)
         if s > score:
             best, score = cid, s
     return best if best is not None else (own[0] if own else None)
+
+
+def _asserted(view: View, attributions: tuple[str, ...]) -> bool:
+    atts = [view.attributions.get(a) for a in attributions]
+    return any(a is not None and a.polarity == "affirmed" for a in atts)
 
 
 class MatrixBuilder:
