@@ -161,3 +161,18 @@ def test_claims_are_kept_per_story_until_its_articles_change(monkeypatch):
     corpus = build(items, linker)  # "copy" joins the story of "orig": only that story is grouped again
     assert len(calls[1]) == 1 and "copy" in calls[1][0] and first > 1
     assert any(c.id == "claim-orig" for c in corpus.claims)
+
+
+def test_posting_lists_and_lsh_buckets_stay_bounded():
+    from claimgraph.link.index import BUCKET_KEEP, POSTINGS_READ, InvertedIndex, NearDuplicateIndex
+
+    index = InvertedIndex()
+    for cluster in range(3 * POSTINGS_READ):
+        index.add("t:common", cluster)
+    assert list(index.postings["t:common"]) == list(range(2 * POSTINGS_READ, 3 * POSTINGS_READ))
+    assert index.candidates(["t:common"], limit=3) == [191, 190, 189]  # the most recent, as before
+    near = NearDuplicateIndex()
+    words = "the same syndicated wire story is printed again and again by every outlet".split()
+    for n in range(BUCKET_KEEP + 5):
+        found = near.add(f"copy{n}", words)
+    assert len(found) == BUCKET_KEEP and max(len(m) for m in near.buckets.values()) == BUCKET_KEEP

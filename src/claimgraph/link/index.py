@@ -15,8 +15,9 @@ from datasketch import LeanMinHash, MinHash, MinHashLSH
 from .state import STR_JSON, Codec, Rows, Table
 
 # How many of the most recent postings of one term are read per lookup: a common term's list
-# grows with the corpus, reading only its tail keeps the cost of one lookup flat (and favours
-# live stories). Set for the scale benchmark (bench/scale.py), not tuned for quality.
+# would grow with the corpus, reading only its tail keeps the cost of one lookup flat (and favours
+# live stories). Set for the scale benchmark (bench/scale.py), not tuned for quality. Only that
+# tail is ever read, so only that tail is kept: a posting row stays small however large the corpus.
 POSTINGS_READ = 64
 # How many candidates, by number of shared query terms, are scored exactly. On ECB+ topics 1-35
 # 8, 12 and 24 give the same B-cubed figures; 10 keeps a margin at a third of the cost of 24.
@@ -57,6 +58,8 @@ class InvertedIndex:
         if posting is None:
             self.postings[term] = posting = array("q")
         posting.append(cluster)
+        if len(posting) > POSTINGS_READ:
+            del posting[: len(posting) - POSTINGS_READ]
 
     def candidates(self, terms: list[str], limit: int = MAX_CANDIDATES) -> list[int]:
         """Clusters sharing the most query terms, best first; ties go to the most recent cluster."""
@@ -104,6 +107,9 @@ def _bands() -> list[tuple[int, int]]:
 
 
 BANDS = _bands()
+# The most recent articles kept per LSH bucket: a text syndicated hundreds of times fills its buckets
+# with copies of one another; the latest few hundred are enough to find that a newcomer is one more.
+BUCKET_KEEP = 256
 HASHES: Codec = Codec(str, str, lambda m: m.hashvalues.astype("<u8").tobytes(),
                       lambda raw: LeanMinHash(seed=1, hashvalues=np.frombuffer(raw, "<u8").astype(np.uint64),
                                               scheme=SCHEME))
@@ -147,6 +153,8 @@ class NearDuplicateIndex:
                 continue
             found.update(dict.fromkeys(members))
             members.append(key)
+            if len(members) > BUCKET_KEEP:
+                del members[: len(members) - BUCKET_KEEP]
         self.hashes[key] = m
         return list(found)
 
