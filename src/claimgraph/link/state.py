@@ -128,6 +128,11 @@ class Table(MutableMapping[K, V]):
             self._dirty.add(key)
         return self._cache[key]
 
+    def peek(self, key: K, default: Any = None) -> Any:
+        """The value of ``key`` (or ``default``) for reading only: a mutable value is not counted as
+        changed, so the caller must not change it (scoring candidates, exporting)."""
+        return self._cache[key] if self._lookup(key) else default
+
     def get(self, key: K, default: Any = None) -> Any:
         if not self._lookup(key):
             return default

@@ -176,12 +176,14 @@ class Clusterer:
         found = self.index.candidates(terms)
         self.clusters.prefetch(found)
         for cid in found:
-            score = self.clusters[cid].similarity(a, self.weights)
+            score = self.clusters.peek(cid).similarity(a, self.weights)
             if score >= best_score:  # ties: the candidate ranked first (more shared terms, more recent)
-                best, best_score = self.clusters[cid], score
+                best, best_score = cid, score
         if best is None:
             best = self.clusters[self.count] = Cluster(self.count)
             self.count += 1
+        else:
+            best = self.clusters[best]  # the one that changes
         best.add(article_id, a)
         for term in terms + query_terms(a, ("lead",)):
             if term not in best.indexed:
@@ -308,7 +310,7 @@ class StoryIndex:
         self.story_of.prefetch(ids)
         cids = sorted({self.story_of[i] for i in ids if i in self.story_of})
         self.stories.clusters.prefetch(cids)
-        return [aid for c in cids for aid in self.stories.clusters[c].members]
+        return [aid for c in cids for aid in self.stories.clusters.peek(c).members]
 
     def thread_members(self) -> dict[str, str]:
         """article id → thread id: a coarser grouping of stories about one development."""
@@ -329,7 +331,7 @@ class StoryIndex:
         self.published.prefetch(cids)
         out = []
         for cid in cids:
-            c = self.stories.clusters[cid]
+            c = self.stories.clusters.peek(cid)
             dates = sorted(self.published.get(c.id, ()))
             out.append(Story(id=story_id(c.id), title=c.title(), articles=tuple(c.members),
                              start=dates[0] if dates else None, end=dates[-1] if dates else None,

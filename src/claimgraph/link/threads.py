@@ -231,7 +231,9 @@ class ThreadLinker:
             mine = self.threads[self.find(story.id)]
             roots = {self.find(c) for c in clusterer.index.candidates(terms, THREAD_CANDIDATES)} - {mine.root}
             mean = self.mean()
-            scored = sorted(((linkage(mine, self.threads[r], self.weights, mean), -r) for r in roots), reverse=True)
+            self.threads.prefetch(roots)
+            scored = sorted(((linkage(mine, self.threads.peek(r), self.weights, mean), -r) for r in roots),
+                            reverse=True)
             if not scored or scored[0][0] < self.threshold:
                 return
             self._merge(mine.root, -scored[0][1])
