@@ -12,7 +12,7 @@ from functools import lru_cache
 import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
-from .state import STR_JSON, Codec, Rows, Table
+from .state import STR_JSON, Codec, Rows, Table, compressed
 
 # How many of the most recent postings of one term are read per lookup: a common term's list
 # would grow with the corpus, reading only its tail keeps the cost of one lookup flat (and favours
@@ -110,9 +110,9 @@ BANDS = _bands()
 # The most recent articles kept per LSH bucket: a text syndicated hundreds of times fills its buckets
 # with copies of one another; the latest few hundred are enough to find that a newcomer is one more.
 BUCKET_KEEP = 256
-HASHES: Codec = Codec(str, str, lambda m: m.hashvalues.astype("<u8").tobytes(),
-                      lambda raw: LeanMinHash(seed=1, hashvalues=np.frombuffer(raw, "<u8").astype(np.uint64),
-                                              scheme=SCHEME))
+HASHES: Codec = compressed(Codec(str, str, lambda m: m.hashvalues.astype("<u8").tobytes(),
+                                 lambda raw: LeanMinHash(seed=1, hashvalues=np.frombuffer(raw, "<u8").astype(np.uint64),
+                                                         scheme=SCHEME)))
 BUCKETS: Codec = Codec(str, str, STR_JSON.encode, STR_JSON.decode, mutable=True)
 
 

@@ -16,6 +16,7 @@ and the JSON state do that, never the per-article path.
 from __future__ import annotations
 
 import json
+import zlib
 from collections.abc import Callable, Collection, Iterable, Iterator, MutableMapping
 from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeVar
@@ -70,6 +71,13 @@ def json_codec(key: Callable[[Any], str] = str, unkey: Callable[[str], Any] = in
                mutable: bool = False) -> Codec:
     """A codec whose values are stored as JSON (``to_json`` / ``from_json`` convert them)."""
     return Codec(key, unkey, lambda v: dump_json(to_json(v)), lambda b: from_json(json.loads(b)), mutable)
+
+
+def compressed(codec: Codec) -> Codec:
+    """``codec`` with its row bytes zlib-compressed at level 1, for the large rows (a story's centroids
+    shrink about 2.2x, a thread's sums 1.8x, for about 0.2 ms per row)."""
+    return Codec(codec.key, codec.unkey, lambda v: zlib.compress(codec.encode(v), 1),
+                 lambda raw: codec.decode(zlib.decompress(raw)), codec.mutable)
 
 
 class Table(MutableMapping[K, V]):

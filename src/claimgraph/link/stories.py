@@ -29,7 +29,7 @@ from .features import (
     top_terms,
 )
 from .index import InvertedIndex, pack, unpack
-from .state import STR_INT, Codec, Rows, Table, json_codec
+from .state import STR_INT, Codec, Rows, Table, compressed, json_codec
 from .threads import THREAD_THRESHOLD, ThreadLinker, add_sparse
 
 FIELDS = ("title", "body", "entities")  # story similarity
@@ -157,7 +157,8 @@ class Cluster:
         return obj
 
 
-CLUSTERS: Codec = json_codec(to_json=lambda c: c.to_state(), from_json=lambda d: Cluster.from_state(d), mutable=True)
+CLUSTERS: Codec = compressed(json_codec(to_json=lambda c: c.to_state(), from_json=lambda d: Cluster.from_state(d),
+                                        mutable=True))
 
 
 class Clusterer:

@@ -28,7 +28,7 @@ import numpy as np
 
 from .features import Vector, dot, top_terms
 from .index import pack, unpack
-from .state import INT_INT, Codec, Rows, Table, json_codec
+from .state import INT_INT, Codec, Rows, Table, compressed, json_codec
 
 if TYPE_CHECKING:
     from .stories import Cluster, Clusterer
@@ -150,8 +150,10 @@ def cohesion(lead: Vector, emb: np.ndarray | None, thread: Thread, weights: dict
     return score / weight if weight else 0.0
 
 
-THREADS: Codec = json_codec(to_json=lambda t: t.to_state(), from_json=lambda d: Thread.from_state(d), mutable=True)
-CONTRIBUTIONS: Codec = json_codec(to_json=lambda c: [c[0], pack(c[1])], from_json=lambda d: (dict(d[0]), unpack(d[1])))
+THREADS: Codec = compressed(json_codec(to_json=lambda t: t.to_state(), from_json=lambda d: Thread.from_state(d),
+                                       mutable=True))
+CONTRIBUTIONS: Codec = compressed(json_codec(to_json=lambda c: [c[0], pack(c[1])],
+                                             from_json=lambda d: (dict(d[0]), unpack(d[1]))))
 
 
 class ThreadLinker:
