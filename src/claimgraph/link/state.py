@@ -9,7 +9,7 @@ is asked for from ``Rows`` (the store) and remembers which entries it handed out
 
 Values that the link code changes in place (a story's centroids, a posting list, a thread's sums)
 are declared ``mutable``: every such value read is written back, since the table cannot see the
-change. Iterating a Table, or asking its length, reads all its rows: only whole-corpus exports
+change, unless it was read through ``peek`` (for reading only: scoring candidates, exporting). Iterating a Table, or asking its length, reads all its rows: only whole-corpus exports
 and the JSON state do that, never the per-article path.
 """
 
