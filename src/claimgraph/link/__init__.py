@@ -22,8 +22,7 @@ __all__ = ["Linker", "build", "file_new"]
 RELATIONS: Codec = json_codec(str, str, lambda rs: [[r.kind, r.target, r.score] for r in rs],
                               lambda d: tuple(Relation(k, "", t, sc) for k, t, sc in d))
 RELAYED: Codec = json_codec(str, str, list, tuple)
-CLAIMS: Codec = json_codec(str, str, lambda v: {"key": v[0], "claims": [asdict(c) for c in v[1]]},
-                           lambda d: (d["key"], [_claim_of(c) for c in d["claims"]]))
+CLAIMS: Codec = json_codec(str, str, lambda v: _grouped_json(v), lambda d: _grouped(d))
 
 
 class Linker:
@@ -95,7 +94,7 @@ class Linker:
         return {"stories": self.stories.to_state(), "relays": self.relay_index.to_state(),
                 "relations": [[r.kind, source, r.target, r.score] for source, rs in self.relations.items() for r in rs],
                 "relayed": {k: list(v) for k, v in self.relays.items()},
-                "claims": {k: {"key": v[0], "claims": [asdict(c) for c in v[1]]} for k, v in self.claims.items()}}
+                "claims": {k: _grouped_json(v) for k, v in self.claims.items()}}
 
     @classmethod
     def from_state(cls, state: dict) -> Linker:
@@ -105,7 +104,7 @@ class Linker:
         for k, v in state["relayed"].items():
             obj.relays[k] = tuple(v)
         for k, v in state.get("claims", {}).items():
-            obj.claims[k] = (v["key"], [_claim_of(c) for c in v["claims"]])
+            obj.claims[k] = _grouped(v)
         return obj
 
 
@@ -114,6 +113,15 @@ _TUPLE_FIELDS = tuple(f.name for f in fields(Claim) if str(f.type).startswith("t
 
 def _claim_of(data: dict) -> Claim:
     return Claim(**{k: tuple(v) if k in _TUPLE_FIELDS else v for k, v in data.items()})
+
+
+def _grouped_json(grouped: tuple[str, list[Claim]]) -> dict:
+    """A story's claims as stored: (the key of the article set they were grouped from, the claims) → JSON."""
+    return {"key": grouped[0], "claims": [asdict(c) for c in grouped[1]]}
+
+
+def _grouped(data: dict) -> tuple[str, list[Claim]]:
+    return data["key"], [_claim_of(c) for c in data["claims"]]
 
 
 def _group_key(members: list[ArticleAnalysis]) -> str:

@@ -185,7 +185,9 @@ def _with_source(attribution: Attribution, article: str, text: str) -> str:
         return text
     start, end = attribution.content_spans[0].start, attribution.content_spans[-1].end
     lead = article[source.start:start]
-    if not source.start < cue.start < start or lead.split(maxsplit=1)[0].lower() in PRONOUNS or len(lead) > READING_LEAD_CHARS or re.search(r"[.!?]\s|\n", lead):
+    if not source.start < cue.start < start or len(lead) > READING_LEAD_CHARS or re.search(r"[.!?]\s|\n", lead):
+        return text
+    if lead.split(maxsplit=1)[0].lower() in PRONOUNS:
         return text
     return clean(article[source.start:end])
 

@@ -12,7 +12,7 @@ from functools import lru_cache
 import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
-from .state import STR_JSON, Codec, Rows, Table, compressed
+from .state import Codec, Rows, Table, compressed, json_codec
 
 # How many of the most recent postings of one term are read per lookup: a common term's list
 # would grow with the corpus, reading only its tail keeps the cost of one lookup flat (and favours
@@ -34,24 +34,20 @@ def unpack(text: str | None, dtype: str = "<f8") -> np.ndarray | None:
     return None if text is None else np.frombuffer(base64.b64decode(text), dtype=dtype).copy()
 
 
-def _posting_bytes(posting: array) -> bytes:
-    return posting.tobytes()
-
-
 def _posting(raw: bytes) -> array:
     posting = array("q")
     posting.frombytes(raw)
     return posting
 
 
-POSTINGS: Codec = Codec(str, str, _posting_bytes, _posting, mutable=True)
+POSTINGS: Codec = Codec(str, str, array.tobytes, _posting, mutable=True)
 
 
 class InvertedIndex:
     """term → ids of the clusters indexed under it, in insertion order (mutable, grows with the stream)."""
 
-    def __init__(self, rows: Rows | None = None, name: str = "postings") -> None:
-        self.postings: Table = Table(name, POSTINGS, rows)
+    def __init__(self, rows: Rows | None = None) -> None:
+        self.postings: Table = Table("postings", POSTINGS, rows)
 
     def add(self, term: str, cluster: int) -> None:
         posting = self.postings.get(term)
@@ -110,10 +106,16 @@ BANDS = _bands()
 # The most recent articles kept per LSH bucket: a text syndicated hundreds of times fills its buckets
 # with copies of one another; the latest few hundred are enough to find that a newcomer is one more.
 BUCKET_KEEP = 256
+
+
+def _lean(values: np.ndarray) -> LeanMinHash:
+    """Stored hash values → the MinHash they were taken from."""
+    return LeanMinHash(seed=1, hashvalues=values.astype(np.uint64), scheme=SCHEME)
+
+
 HASHES: Codec = compressed(Codec(str, str, lambda m: m.hashvalues.astype("<u8").tobytes(),
-                                 lambda raw: LeanMinHash(seed=1, hashvalues=np.frombuffer(raw, "<u8").astype(np.uint64),
-                                                         scheme=SCHEME)))
-BUCKETS: Codec = Codec(str, str, STR_JSON.encode, STR_JSON.decode, mutable=True)
+                                 lambda raw: _lean(np.frombuffer(raw, "<u8"))))
+BUCKETS: Codec = json_codec(str, str, mutable=True)
 
 
 def band_keys(m: LeanMinHash) -> list[str]:
@@ -165,5 +167,5 @@ class NearDuplicateIndex:
     def from_state(cls, state: dict) -> NearDuplicateIndex:
         obj = cls()
         for key, values in state.items():
-            obj._insert(key, LeanMinHash(seed=1, hashvalues=unpack(values, "<u8").astype(np.uint64), scheme=SCHEME))
+            obj._insert(key, _lean(unpack(values, "<u8")))
         return obj

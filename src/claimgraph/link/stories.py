@@ -195,6 +195,9 @@ class Clusterer:
     def meta(self) -> dict:
         return {"threshold": self.threshold, "weights": self.weights, "count": self.count}
 
+    def load_meta(self, meta: dict) -> None:
+        self.threshold, self.weights, self.count = meta["threshold"], meta["weights"], meta["count"]
+
     def to_state(self) -> dict:
         return {**self.meta(), "clusters": [self.clusters[c].to_state() for c in range(self.count)]}
 
@@ -305,13 +308,17 @@ class StoryIndex:
         """article id → story id of the articles filed since the index was opened or last saved."""
         return {aid: story_id(self.story_of[aid]) for aid in self.story_of.pending()}
 
-    def articles_of(self, ids: Iterable[str]) -> list[str]:
-        """Every article of the stories that hold ``ids`` (the filed ones), story by story."""
+    def _story_numbers(self, ids: Iterable[str]) -> list[int]:
+        """The story numbers of the filed ones of ``ids``, ascending, their stories read in one request."""
         ids = list(ids)
         self.story_of.prefetch(ids)
         cids = sorted({self.story_of[i] for i in ids if i in self.story_of})
         self.stories.clusters.prefetch(cids)
-        return [aid for c in cids for aid in self.stories.clusters.peek(c).members]
+        return cids
+
+    def articles_of(self, ids: Iterable[str]) -> list[str]:
+        """Every article of the stories that hold ``ids`` (the filed ones), story by story."""
+        return [aid for c in self._story_numbers(ids) for aid in self.stories.clusters.peek(c).members]
 
     def thread_members(self) -> dict[str, str]:
         """article id → thread id: a coarser grouping of stories about one development."""
@@ -322,12 +329,7 @@ class StoryIndex:
 
     def snapshot(self, ids: Iterable[str] | None = None) -> tuple[Story, ...]:
         """The stories (of the articles ``ids``, or all) as records (``claims`` empty: claim alignment fills them)."""
-        if ids is None:
-            cids = list(range(self.stories.count))
-        else:
-            ids = list(ids)
-            self.story_of.prefetch(ids)
-            cids = sorted({self.story_of[i] for i in ids if i in self.story_of})
+        cids = list(range(self.stories.count)) if ids is None else self._story_numbers(ids)
         self.stories.clusters.prefetch(cids)
         self.published.prefetch(cids)
         out = []
@@ -349,13 +351,17 @@ class StoryIndex:
                 "threads": self.threads.meta()}
 
     def load_meta(self, meta: dict) -> None:
-        if not isinstance(meta, dict) or meta.get("version") != self.STATE_VERSION:
-            raise StoreError(f"story index state: expected version {self.STATE_VERSION}, got "
-                             f"{meta.get('version') if isinstance(meta, dict) else type(meta).__name__}")
+        self._check_version(meta)
         self.df.n = meta["df_n"]
-        self.stories.threshold, self.stories.weights = meta["stories"]["threshold"], meta["stories"]["weights"]
-        self.stories.count = meta["stories"]["count"]
+        self.stories.load_meta(meta["stories"])
         self.threads.load_meta(meta["threads"])
+
+    @classmethod
+    def _check_version(cls, state: object) -> None:
+        """StoreError unless ``state`` (the JSON state or the scalars) was written by this STATE_VERSION."""
+        if not isinstance(state, dict) or state.get("version") != cls.STATE_VERSION:
+            raise StoreError(f"story index state: expected version {cls.STATE_VERSION}, got "
+                             f"{state.get('version') if isinstance(state, dict) else type(state).__name__}")
 
     def to_state(self) -> dict:
         return {"version": self.STATE_VERSION, "df": self.df.to_state(), "stories": self.stories.to_state(),
@@ -363,9 +369,7 @@ class StoryIndex:
 
     @classmethod
     def from_state(cls, state: dict) -> StoryIndex:
-        if not isinstance(state, dict) or state.get("version") != cls.STATE_VERSION:
-            raise StoreError(f"story index state: expected version {cls.STATE_VERSION}, got "
-                             f"{state.get('version') if isinstance(state, dict) else type(state).__name__}")
+        cls._check_version(state)
         obj = cls()
         obj.df = DocumentFrequencies.from_state(state["df"])
         obj.stories = Clusterer.from_state(state["stories"])

@@ -152,8 +152,15 @@ def cohesion(lead: Vector, emb: np.ndarray | None, thread: Thread, weights: dict
 
 THREADS: Codec = compressed(json_codec(to_json=lambda t: t.to_state(), from_json=lambda d: Thread.from_state(d),
                                        mutable=True))
-CONTRIBUTIONS: Codec = compressed(json_codec(to_json=lambda c: [c[0], pack(c[1])],
-                                             from_json=lambda d: (dict(d[0]), unpack(d[1]))))
+def _contribution_json(c: tuple[Vector, np.ndarray | None]) -> list:
+    return [c[0], pack(c[1])]
+
+
+def _contribution(data: list) -> tuple[Vector, np.ndarray | None]:
+    return dict(data[0]), unpack(data[1])
+
+
+CONTRIBUTIONS: Codec = compressed(json_codec(to_json=_contribution_json, from_json=_contribution))
 
 
 class ThreadLinker:
@@ -274,7 +281,7 @@ class ThreadLinker:
         return {**self.meta(), "parent": [self.parent[k] for k in range(self.keys)],
                 "key_of": [self.key_of[c] for c in range(self.placed)],
                 "threads": [t.to_state() for t in self.threads.values()],
-                "contribution": {str(k): [lead, pack(e)] for k, (lead, e) in self.contribution.items()}}
+                "contribution": {str(k): _contribution_json(c) for k, c in self.contribution.items()}}
 
     @classmethod
     def from_state(cls, state: dict) -> ThreadLinker:
@@ -286,6 +293,6 @@ class ThreadLinker:
             obj.key_of[c] = k
         for t in state["threads"]:
             obj.threads[t["root"]] = Thread.from_state(t)
-        for k, (lead, e) in state["contribution"].items():
-            obj.contribution[int(k)] = (dict(lead), unpack(e))
+        for k, data in state["contribution"].items():
+            obj.contribution[int(k)] = _contribution(data)
         return obj

@@ -285,12 +285,8 @@ class Store:
 
     def put_story_members(self, members: Mapping[str, str]) -> None:
         """Assign (or reassign) articles to stories, in one transaction."""
-        rows = [{"article_id": a, "story_id": s} for a, s in members.items()]
         with self._tx() as conn:
-            for chunk in _chunks(rows, _IN_CHUNK):
-                ids = [r["article_id"] for r in chunk]
-                conn.execute(delete(story_members).where(story_members.c.article_id.in_(ids)))
-                conn.execute(insert(story_members), chunk)
+            _write_members(conn, members)
 
     # -- named state (persisted indexes) ---------------------------------------
 
@@ -303,8 +299,7 @@ class Store:
     def put_state(self, name: str, version: str, data: Any) -> None:
         """Store (replacing) JSON-ready ``data`` under ``name``."""
         with self._tx() as conn:
-            conn.execute(delete(state).where(state.c.name == name))
-            conn.execute(insert(state).values(name=name, version=version, data=data, updated_at=_now()))
+            _write_state(conn, name, version, data)
 
     # -- linking tables (claimgraph.link.state) ----------------------------------
 
@@ -345,12 +340,8 @@ class Store:
                 rows = [{"tbl": table, "key": k, "value": v} for k, v in upserts.items()]
                 for chunk in _chunks(rows, _IN_CHUNK):
                     conn.execute(insert(link_rows), chunk)
-            conn.execute(delete(state).where(state.c.name == name))
-            conn.execute(insert(state).values(name=name, version=version, data=meta, updated_at=_now()))
-            rows = [{"article_id": a, "story_id": s} for a, s in members.items()]
-            for chunk in _chunks(rows, _IN_CHUNK):
-                conn.execute(delete(story_members).where(story_members.c.article_id.in_([r["article_id"] for r in chunk])))
-                conn.execute(insert(story_members), chunk)
+            _write_state(conn, name, version, meta)
+            _write_members(conn, members)
 
     def reset_link(self, name: str) -> None:
         """Drop the Linker's rows, its scalars and the story assignments (the next run links afresh)."""
@@ -358,6 +349,18 @@ class Store:
             conn.execute(delete(link_rows))
             conn.execute(delete(state).where(state.c.name == name))
             conn.execute(delete(story_members))
+
+
+def _write_state(conn: Connection, name: str, version: str, data: Any) -> None:
+    conn.execute(delete(state).where(state.c.name == name))
+    conn.execute(insert(state).values(name=name, version=version, data=data, updated_at=_now()))
+
+
+def _write_members(conn: Connection, members: Mapping[str, str]) -> None:
+    rows = [{"article_id": a, "story_id": s} for a, s in members.items()]
+    for chunk in _chunks(rows, _IN_CHUNK):
+        conn.execute(delete(story_members).where(story_members.c.article_id.in_([r["article_id"] for r in chunk])))
+        conn.execute(insert(story_members), chunk)
 
 
 # One statement for every read (compiled once; the IN list expands per call).
