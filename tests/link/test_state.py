@@ -164,7 +164,12 @@ def test_claims_are_kept_per_story_until_its_articles_change(monkeypatch):
 
 
 def test_posting_lists_and_lsh_buckets_stay_bounded():
-    from claimgraph.link.index import BUCKET_KEEP, POSTINGS_READ, InvertedIndex, NearDuplicateIndex
+    from claimgraph.link.index import (
+        BUCKET_KEEP,
+        POSTINGS_READ,
+        InvertedIndex,
+        NearDuplicateIndex,
+    )
 
     index = InvertedIndex()
     for cluster in range(3 * POSTINGS_READ):
