@@ -40,6 +40,8 @@ def test_relay_graph_chains_outlet_relay_and_inner_source(brief):
     edges = {(e["from"], e["to"]) for e in graph["edges"]}
     assert ("source:Institute for the Study of War", "article:a") in edges
     assert ("source:John Kirby", "source:Institute for the Study of War") in edges
+    made_by = {(e["from"], e["to"]): e["articles"] for e in graph["edges"]}
+    assert made_by[("source:Institute for the Study of War", "article:a")] == ["a"]
 
 
 def test_timeline_is_sorted_and_separates_said_from_published(brief):

@@ -55,3 +55,19 @@ def test_html_is_self_contained_and_locked_down(assessed):
 
 def test_html_is_deterministic(assessed):
     assert render_html(build(assessed)) == render_html(build(assessed))
+
+
+def test_relay_chains_follow_only_their_own_articles_edges():
+    from claimgraph.report.markdown import relay_lines
+
+    nodes = [{"id": "article:a", "label": "A: one", "kind": "article"},
+             {"id": "article:b", "label": "B: two", "kind": "article"},
+             *({"id": f"source:{s}", "label": s, "kind": "source"} for s in ("ISW", "Kirby", "Peskov", "US"))]
+    edges = [{"from": "source:ISW", "to": "article:a", "via": [], "articles": ["a"]},
+             {"from": "source:ISW", "to": "article:b", "via": [], "articles": ["b"]},
+             {"from": "source:Kirby", "to": "source:ISW", "via": ["a:a1"], "articles": ["a"]},
+             {"from": "source:Peskov", "to": "source:ISW", "via": ["a:a2"], "articles": ["a"]},
+             {"from": "source:US", "to": "source:Kirby", "via": ["b:a3"], "articles": ["b"]}]
+    lines = relay_lines({"nodes": nodes, "edges": edges})
+    # B relays ISW but names neither Kirby nor Peskov as its sources; it does say Kirby cited the US.
+    assert lines == ["A: one ← ISW ← Kirby", "A: one ← ISW ← Peskov", "B: two ← ISW", "B: two ← Kirby ← US"]

@@ -93,9 +93,14 @@ def claim_entry(view: View, cid: str) -> dict[str, Any]:
 
 
 def relay_graph(view: View, group: Group, label: dict[str, str]) -> dict[str, Any]:
-    """Who relays whom: inner source → relaying source → article (from relays and nested attributions)."""
+    """Who relays whom: inner source → relaying source → article (from relays and nested attributions).
+
+    Source nodes are shared by the story's articles; each edge lists the ``articles`` that make it
+    (``via``: the nested attributions), so a chain read for one article uses only its own edges.
+    """
     nodes: dict[str, dict[str, str]] = {}
     edges: dict[tuple[str, str], list[str]] = {}
+    made_by: dict[tuple[str, str], set[str]] = {}
 
     def node(key: str, text: str, kind: str) -> str:
         nodes.setdefault(key, {"id": key, "label": text, "kind": kind})
@@ -108,7 +113,9 @@ def relay_graph(view: View, group: Group, label: dict[str, str]) -> dict[str, An
         target = node(f"article:{aid}", f"{label[aid]}: {art.outlet or art.title or art.path}", "article")
         relays = [view.canonical(r) for r in view.corpus.relays.get(aid, ())]
         for r in relays:
-            edges.setdefault((node(f"source:{r}", r, "source"), target), [])
+            key = (node(f"source:{r}", r, "source"), target)
+            edges.setdefault(key, [])
+            made_by.setdefault(key, set()).add(aid)
         for att in view.analyses[aid].attributions:
             parent = view.attributions.get(att.parent or "")
             if parent is None:
@@ -117,8 +124,10 @@ def relay_graph(view: View, group: Group, label: dict[str, str]) -> dict[str, An
             if outer != inner and _named(att.source) and att.source_kind != "vague":
                 key = (node(f"source:{inner}", inner, "source"), node(f"source:{outer}", outer, "source"))
                 edges.setdefault(key, []).append(att.id)
+                made_by.setdefault(key, set()).add(aid)
     return {"nodes": sorted(nodes.values(), key=lambda n: (n["kind"], n["id"])),
-            "edges": [{"from": a, "to": b, "via": v} for (a, b), v in sorted(edges.items())]}
+            "edges": [{"from": a, "to": b, "via": v, "articles": sorted(made_by[(a, b)])}
+                      for (a, b), v in sorted(edges.items())]}
 
 
 def _named(source: str | None) -> bool:

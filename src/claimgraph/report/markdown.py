@@ -116,23 +116,41 @@ def _unique(s: Brief, label: dict[str, str]) -> list[str]:
 
 
 def relay_lines(graph: Brief) -> list[str]:
-    """The relay graph as text chains: ``A: outlet ← relayed source ← inner source``."""
+    """The relay graph as text chains, one per article and path: ``A: outlet ← relayed source ← inner source``.
+
+    A chain follows only the edges its article makes: two articles relaying one source share its
+    node, not what each says that source cited. A source the article cites directly (not as a
+    relay) heads a chain of its own when the article names whom it cited in turn: ``B: outlet ← X ← Y``.
+    """
     names = {n["id"]: n["label"] for n in graph["nodes"]}
-    into: dict[str, list[str]] = {}
+    into: dict[str, list[tuple[str, list[str]]]] = {}
     for e in graph["edges"]:
-        into.setdefault(e["to"], []).append(e["from"])
+        into.setdefault(e["to"], []).append((e["from"], e["articles"]))
     lines = []
 
-    def walk(node: str, chain: list[str], seen: set[str]) -> None:
-        ups = [u for u in into.get(node, []) if u not in seen]
+    def walk(node: str, chain: list[str], seen: set[str], article: str) -> None:
+        ups = [u for u, made_by in into.get(node, []) if u not in seen and article in made_by]
+        seen.update(ups)
         if not ups:
             lines.append(" ← ".join(names[c] for c in chain))
         for u in ups:
-            walk(u, [*chain, u], seen | {u})
+            walk(u, [*chain, u], seen, article)
 
     for n in graph["nodes"]:
-        if n["kind"] == "article" and n["id"] in into:
-            walk(n["id"], [n["id"]], {n["id"]})
+        if n["kind"] != "article":
+            continue
+        article = n["id"].removeprefix("article:")
+        own = [e for e in graph["edges"] if article in e["articles"]]
+        if not own:
+            continue
+        seen = {n["id"]}
+        if n["id"] in into:
+            walk(n["id"], [n["id"]], seen, article)
+        inner = {e["from"] for e in own}
+        for head in dict.fromkeys(e["to"] for e in own):
+            if head not in seen and head not in inner:
+                seen.add(head)
+                walk(head, [n["id"], head], seen, article)
     return lines
 
 
