@@ -9,6 +9,7 @@ The output depends only on the corpus, so the same input gives the same brief.
 from __future__ import annotations
 
 import string
+from pathlib import PurePath
 from typing import Any
 
 from ..assess.context import Group, View
@@ -110,7 +111,7 @@ def relay_graph(view: View, group: Group, label: dict[str, str]) -> dict[str, An
         if aid not in view.analyses:
             continue
         art = view.article(aid)
-        target = node(f"article:{aid}", f"{label[aid]}: {art.outlet or art.title or art.path}", "article")
+        target = node(f"article:{aid}", f"{label[aid]}: {art.outlet or art.title or _file_name(art.path)}", "article")
         relays = [view.canonical(r) for r in view.corpus.relays.get(aid, ())]
         for r in relays:
             key = (node(f"source:{r}", r, "source"), target)
@@ -130,6 +131,11 @@ def relay_graph(view: View, group: Group, label: dict[str, str]) -> dict[str, An
                       for (a, b), v in sorted(edges.items())]}
 
 
+def _file_name(path: str) -> str:
+    """An untitled article's name: its URL as given, or its file's name without the folders."""
+    return path if "://" in path else PurePath(path).name
+
+
 def _named(source: str | None) -> bool:
     """A source worth a node in the diagram: it has a capitalised word (not "which", "they")."""
     return bool(source) and any(w[:1].isupper() for w in source.split())
@@ -144,7 +150,7 @@ def timeline(view: View, group: Group) -> list[dict[str, Any]]:
         a = view.analyses[aid]
         if a.article.published:
             out.append({"date": a.article.published[:10], "kind": "published", "article": aid, "attribution": None,
-                        "actor": a.article.outlet, "text": a.article.title or a.article.path,
+                        "actor": a.article.outlet, "text": a.article.title or _file_name(a.article.path),
                         "estimated": a.article.published_estimated})
         dated = []
         for att in a.attributions:
