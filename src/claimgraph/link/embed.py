@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import os
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import Protocol
@@ -134,18 +134,25 @@ def embed(texts: Sequence[str], cache: EmbeddingCache | None = None) -> np.ndarr
     With ``cache``, vectors already stored under the text's sha1 are reused
     and the new ones are stored.
     """
+    return cached_vectors(texts, cache, MODEL_ID, DIM, _compute)
+
+
+def cached_vectors(texts: Sequence[str], cache: EmbeddingCache | None, model: str, dim: int,
+                   compute: Callable[[list[str]], np.ndarray]) -> np.ndarray:
+    """Texts → (n, dim) float32 vectors of ``model``: those ``cache`` holds under the text's sha1 are read,
+    the others computed once per distinct text by ``compute`` (a list of texts → rows) and stored."""
     texts = [t if isinstance(t, str) else str(t) for t in texts]
     if not texts:
-        return np.zeros((0, DIM), dtype=np.float32)
+        return np.zeros((0, dim), dtype=np.float32)
     keys = [text_key(t) for t in texts]
-    known = dict(cache.get_embeddings(sorted(set(keys)), MODEL_ID)) if cache is not None else {}
+    known = dict(cache.get_embeddings(sorted(set(keys)), model)) if cache is not None else {}
     missing = sorted({k: i for i, k in enumerate(keys) if k not in known}.items())
     if missing:
-        fresh = _compute([texts[i] for _, i in missing])
+        fresh = compute([texts[i] for _, i in missing])
         new = {key: fresh[row] for row, (key, _) in enumerate(missing)}
         known.update(new)
         if cache is not None:
-            cache.put_embeddings(new, MODEL_ID)
+            cache.put_embeddings(new, model)
     return np.stack([np.asarray(known[k], dtype=np.float32) for k in keys])
 
 
