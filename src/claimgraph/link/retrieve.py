@@ -60,7 +60,7 @@ class ClaimIndex:
         if self._scorer is None:
             from .similarity import PairScorer
 
-            self._scorer = PairScorer()
+            self._scorer = PairScorer(cache=self.cache)
         return self._scorer
 
     def nearest(self, statements: Sequence[str], count: int) -> list[list[tuple[int, float]]]:

@@ -442,9 +442,9 @@ class PairScorer(ClaimMatcher):
     (``pairs-stacked-mpnet.json``): MSRP 10-fold accuracy 0.819 → 0.822 (bench/msrp_eval.py; over 7 fold
     splits 0.817-0.821 → 0.818-0.824), about ten times slower (each new text through a 110 M-parameter
     encoder in numpy). ``mpnet``: None uses it when installed, False never, True always (an error when
-    it is not installed)."""
+    it is not installed); ``cache`` (a store) keeps its sentence vectors (see ``embed.embed``)."""
 
-    def __init__(self, mpnet: bool | None = None) -> None:
+    def __init__(self, mpnet: bool | None = None, cache: EmbeddingCache | None = None) -> None:
         from . import mpnet as mpnet_model
         from .crossencoder import cross_encoder
 
@@ -454,6 +454,7 @@ class PairScorer(ClaimMatcher):
         else:
             super().__init__(shipped_model("pairs-stacked.json", STACKED_FEATURES))
         self.encoder = cross_encoder()
+        self.cache = cache
 
     def score_pairs(self, texts: Sequence[Text], pairs: Sequence[tuple[int, int]]) -> np.ndarray:
         if not pairs:
@@ -464,7 +465,7 @@ class PairScorer(ClaimMatcher):
             from .mpnet import embed
 
             used = sorted({i for pair in pairs for i in pair})
-            vectors = dict(zip(used, embed([texts[i].raw for i in used])))
+            vectors = dict(zip(used, embed([texts[i].raw for i in used], self.cache)))
             columns.append([float(vectors[a] @ vectors[b]) for a, b in pairs])
         return self.model.probability(np.column_stack(columns))
 
