@@ -88,11 +88,24 @@ def test_title_and_role_are_split_from_the_name():
     ("Major General", "Major General"),  # nothing else: the rank is all there is
     ("the company's chief executive", "the company's chief executive"),
     ("", None),
+    ("Mr.", None),  # a form of address is no role
+    ("Mrs", None),
 ])
 def test_a_role_leaves_out_the_rank_before_the_name(text, role):
     from claimgraph.extract.attrib.sources import role_of
 
     assert role_of(text) == role
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Ironically, Brian Nichols said the escape was planned.", None),
+    ("But Pentagon spokesman Patrick Ryder said the troops had suffered losses.", "Pentagon spokesman"),
+    ("Mr. Nichols said the escape was planned.", None),
+])
+def test_a_role_is_a_noun_phrase(text, role):
+    (att,) = analyse(text).attributions
+    assert att.source.endswith("Nichols" if "Nichols" in text else "Patrick Ryder")
+    assert att.source_role == role
 
 
 def test_date_of_the_statement_comes_from_the_cue_clause():

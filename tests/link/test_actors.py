@@ -118,3 +118,15 @@ def test_glossing_leaves_the_root_logger_alone():
     resolve([make("a", "The World Health Organization (WHO) met.", orgs=("World Health Organization",))])
     formats = [h.formatter._fmt for h in root.handlers if h.formatter is not None]
     assert "%(asctime)s : %(levelname)s : %(message)s" not in formats and root.level == level
+
+
+def test_a_headline_read_as_a_name_is_no_actor():
+    from claimgraph.link.actors import _headline
+    from claimgraph.types import Span
+
+    text = "Lindsay Lohan Checks Into Court - Ordered Rehab\nLindsay Lohan arrived at the court on Monday."
+    first = text.index("\n")
+    assert _headline(text, Span(0, first))
+    name = text.index("Lindsay", first)
+    assert not _headline(text, Span(name, name + len("Lindsay Lohan")))
+    assert not _headline("Esther Williams\nShe died.", Span(0, 15))  # a name alone on its line: too short

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..extract.attrib.sources import role_of
 from ..types import Actor, ArticleAnalysis, Role, Span
 
 PERSON_LABELS = frozenset({"PERSON"})
@@ -107,7 +108,7 @@ def _source_mention(analysis: ArticleAnalysis, att) -> Mention | None:
     if persons or inside:
         e = max(persons or inside, key=lambda e: e.span.end - e.span.start)
         prefix = display_name(text[span.start : e.span.start]) if persons else ""
-        role = att.source_role or (prefix if len(prefix.split()) >= 1 and prefix[:1].isalpha() else None)
+        role = att.source_role or (role_of(prefix) if prefix[:1].isalpha() else None)
         return Mention(art.id, e.span.of(text), "person" if persons else "organisation", role or None, date)
     if att.source_kind in UNNAMED_KINDS:
         if display_name(att.source).split()[0].lower() in POSSESSIVES:
@@ -169,6 +170,19 @@ def _rank_person(name: str) -> bool:
             and all(w[:1].isupper() and w.lower() not in ORG_HEADS for w in words[1:]))
 
 
+# An entity that is most of a line of several words is a title-case headline the tagger read as a name
+# ("Lindsay Lohan Checks Into Court - Ordered Rehab"), not an actor.
+HEADLINE_WORDS = 4
+HEADLINE_SHARE = 0.8
+
+
+def _headline(text: str, span: Span) -> bool:
+    start = text.rfind("\n", 0, span.start) + 1
+    end = text.find("\n", span.end)
+    line = text[start : len(text) if end < 0 else end].strip()
+    return len(line.split()) >= HEADLINE_WORDS and span.end - span.start >= HEADLINE_SHARE * len(line)
+
+
 def mentions(analysis: ArticleAnalysis, glossed: dict[Span, str] | None = None) -> list[Mention]:
     """Every naming of a person, organisation or unnamed source in one article. ``glossed`` (from
     ``glosses``): long forms that replace the ORG pieces overlapping them."""
@@ -180,6 +194,8 @@ def mentions(analysis: ArticleAnalysis, glossed: dict[Span, str] | None = None) 
 
     out = [Mention(art.id, surface, "organisation") for g, acronym in glossed.items() for surface in (g.of(text), acronym)]
     for e in analysis.entities:
+        if _headline(text, e.span):
+            continue
         if e.label in PERSON_LABELS:
             out.append(Mention(art.id, e.span.of(text), "person"))
         elif e.label in ORG_LABELS and e.span not in glossed and not cut_piece(e.span):

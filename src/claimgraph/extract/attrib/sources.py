@@ -31,6 +31,12 @@ RANKS = frozenset({"mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "
                    "brigadier", "commodore", "corporal", "private", "marshal", "field"})
 
 
+# forms of address: alone before a name they say nothing of a role ("Mr. Nichols")
+ADDRESS = frozenset({"mr", "mrs", "ms", "miss", "mx", "sir", "madam", "dame", "lady", "lord"})
+# what may open the words before a name without belonging to a role ("Ironically, Nichols …", "But Kirby …")
+NOT_ROLE_POS = frozenset({"ADV", "CCONJ", "SCONJ", "PUNCT", "INTJ"})
+
+
 def role_of(text: str) -> str | None:
     """The role phrase before a name, without the rank or honorific that directly precedes the name."""
     words = text.split()
@@ -38,6 +44,8 @@ def role_of(text: str) -> str | None:
     while end > 0 and words[end - 1].lower().rstrip(".") in RANKS:
         end -= 1
     kept = " ".join(words[:end] if end else words).strip(" ,")
+    if all(w.lower().rstrip(".") in ADDRESS for w in kept.split()):
+        return None
     return kept or None
 
 
@@ -108,6 +116,16 @@ class SourceResolver:
             elif ent.label_ == "ORG":
                 self._org(ent)
 
+    def _role(self, start: int, person) -> str | None:
+        """The role written between ``start`` (the mention's start) and the person's name, if it names one:
+        leading adverbs, conjunctions and punctuation left out, and at least one noun."""
+        words = [t for t in self.doc[: person.start] if t.idx >= start]
+        while words and words[0].pos_ in NOT_ROLE_POS:
+            words = words[1:]
+        if not any(t.pos_ in ("NOUN", "PROPN") for t in words):
+            return None
+        return role_of(self.text[words[0].idx: person.start_char].strip(" ,"))
+
     def _person(self, name: str) -> str:
         last = name.split()[-1].lower()
         for full in self.people:
@@ -174,7 +192,7 @@ class SourceResolver:
         org = next((e for e in ents if e.label_ in ORG_LABELS), None)
         if person is not None:
             name = self._person(_strip_titles(person))
-            role = role_of(self.text[span.start: person.start_char].strip(" ,"))
+            role = self._role(span.start, person)
             return Resolved(name, "person", role, org.text if org is not None and org.start_char < person.start_char
                             else None)
         lemma = head.lemma_.lower()
