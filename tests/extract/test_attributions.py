@@ -108,6 +108,31 @@ def test_a_role_is_a_noun_phrase(text, role):
     assert att.source_role == role
 
 
+@pytest.mark.parametrize("text, outer, inner", [
+    # shaped like FNC-1 bodies where each content reached over the other's cue, so that each attribution
+    # was the other's parent (a cycle: the brief's nesting walk never ended)
+    ("Wildlife experts believe the noise - according to local media the ringtone of a pop song - must have "
+     "startled the bear into stopping its attack.", "believe", "according to"),
+    ("According to Argentinian folklore, the seventh son born to a family turns into a werewolf, the newspaper "
+     "explains.", "explains", "According to"),
+    ("Police said the suspected gunman in a shooting at the state university was a former student, according "
+     "to a report by the Associated Press.", "said", "according to"),
+    ("Earlier reports explained that according to Argentinian legend, the seventh son in a family will turn "
+     "into a werewolf.", "explained", "according to"),
+])
+def test_nesting_has_no_cycles_and_the_wider_scope_is_outside(text, outer, inner):
+    atts = analyse(text).attributions
+    cue = {a.cue_span.of(text): a for a in atts if a.cue_span}
+    by_id = {a.id: a for a in atts}
+    for a in atts:  # every parent chain ends
+        seen, node = set(), a.id
+        while node is not None:
+            assert node not in seen
+            seen.add(node)
+            node = by_id[node].parent
+    assert cue[outer].parent is None and cue[inner].parent == cue[outer].id
+
+
 def test_date_of_the_statement_comes_from_the_cue_clause():
     text = "Kirby confirmed on 16 December that the troops are engaged in combat."
     att = analyse(text).attributions[0]

@@ -64,6 +64,14 @@ def test_an_unnamed_source_named_through_a_possessive_is_no_actor():
     assert [x.name for x in resolve([a])] == ["Western officials"]
 
 
+def test_a_source_of_punctuation_only_is_no_actor_and_no_crash():
+    # an FNC-1 body: the extractor took a lone quotation mark as the source of an unnamed attribution
+    a = make("a", "“ said the troops were heroes. Western officials said otherwise.",
+             attributions=({"source": "“", "kind": "unnamed", "content": "the troops were heroes"},
+                           {"source": "Western officials", "kind": "unnamed", "content": "otherwise"}))
+    assert [x.name for x in resolve([a])] == ["Western officials"]
+
+
 def test_name_helpers():
     assert acronym_of("Institute for the Study of War") == "ISW"
     assert acronym_of("Reuters") == ""

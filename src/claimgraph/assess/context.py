@@ -156,12 +156,13 @@ class View:
                 out.append((s, tuple(atts)))
         return out
 
-    def innermost(self, att: Attribution) -> tuple[Attribution, ...]:
-        """The attributions at the bottom of a nesting chain: ISW relaying Kirby → Kirby's attribution."""
-        kids = self.children.get(att.id, ())
+    def innermost(self, att: Attribution, _seen: frozenset[str] = frozenset()) -> tuple[Attribution, ...]:
+        """The attributions at the bottom of a nesting chain: ISW relaying Kirby → Kirby's attribution
+        (a chain that comes back to itself, which the extractor no longer writes, ends where it would repeat)."""
+        kids = [k for k in self.children.get(att.id, ()) if k.id not in _seen]
         if not kids:
             return (att,)
-        return tuple(leaf for k in kids for leaf in self.innermost(k))
+        return tuple(leaf for k in kids for leaf in self.innermost(k, _seen | {att.id}))
 
     @cached_property
     def _names(self) -> dict[str, str]:

@@ -110,8 +110,10 @@ class SentenceMatcher:
         return any(len(n) >= 3 and re.search(rf"\b{re.escape(n)}\b", sentence) for n in names)
 
     def _claims_of_parent(self, att: Attribution) -> tuple[str, ...]:
-        while att.parent and att.parent in self.view.attributions:
+        seen = {att.id}
+        while att.parent and att.parent in self.view.attributions and att.parent not in seen:
             att = self.view.attributions[att.parent]
+            seen.add(att.id)
             if att.id in self.view.claims_of:
                 return self.view.claims_of[att.id]
         return ()

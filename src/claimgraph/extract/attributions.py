@@ -71,4 +71,41 @@ def run(doc, analysis: ArticleAnalysis) -> ArticleAnalysis:
     out = [replace(a, id=f"{art.id}:a{n}") for n, a in enumerate(out, 1)]
     contents = [(a.id, a.content_spans) for a in out]
     out = [replace(a, parent=annotate.parent_of(a.cue_span, [c for c in contents if c[0] != a.id])) for a in out]
-    return replace(analysis, attributions=tuple(out))
+    return replace(analysis, attributions=tuple(_acyclic(doc, out)))
+
+
+def _scope(doc, att: Attribution) -> float:
+    """How far below its sentence's root an attribution's cue sits (smaller: wider scope). An "according
+    to" phrase counts as the verb it modifies, less a half: "Police said X, according to a report"
+    puts the report around the police's statement; "X explained that, according to legend, Y"
+    keeps the legend inside X's."""
+    if att.cue_span is None:
+        return 0.0
+    cue = doc.char_span(att.cue_span.start, att.cue_span.end, alignment_mode="expand")
+    if cue is None:
+        return 0.0
+    tok, shift = cue.root, 0.0
+    if att.form == "according_to" and tok.head.i != tok.i:
+        tok, shift = tok.head, -0.5
+    depth = 0
+    while tok.head.i != tok.i:
+        tok, depth = tok.head, depth + 1
+    return depth + shift
+
+
+def _acyclic(doc, atts: list[Attribution]) -> list[Attribution]:
+    """Break nesting cycles: two attributions whose contents hold each other's cue ("Police said X,
+    according to a report": each content reaches over the other) would each be the other's parent.
+    In a cycle, the member whose cue has the widest scope (``_scope``) loses its parent."""
+    parent = {a.id: a.parent for a in atts}
+    by_id = {a.id: a for a in atts}
+    for att in atts:
+        chain, node = [], att.id
+        while node is not None and node not in chain:
+            chain.append(node)
+            node = parent.get(node)
+        if node is not None:
+            cycle = chain[chain.index(node):]
+            outer = min(cycle, key=lambda i: (_scope(doc, by_id[i]), by_id[i].cue_span.start if by_id[i].cue_span else 0))
+            parent[outer] = None
+    return [a if a.parent == parent[a.id] else replace(a, parent=parent[a.id]) for a in atts]
