@@ -47,7 +47,22 @@ def test_statements_from_arguments_and_file(db, tmp_path):
     best = rows[0]["matches"][0]
     assert "three days" in best["text"] and best["same_claim"] is True and best["articles"]
     assert set(best) == {"claim", "text", "cosine", "same_claim", "paraphrase", "articles"}
-    assert rows[1]["matches"][0]["same_claim"] is False
+    # shares no salient word with any story: no claim is compared with it
+    assert rows[1]["matches"] == []
+
+
+def test_exhaustive_compares_every_claim(db):
+    result = run(["match", "The football season starts in August.", "--db", str(db), "--top", "1", "--exhaustive"])
+    assert result.exit_code == 0, result.output
+    (match,) = json.loads(result.stdout)["matches"]
+    assert match["same_claim"] is False
+
+
+def test_indexed_and_exhaustive_agree_on_a_shared_claim(db):
+    statement = "Rail workers will strike for three days over pay, union leaders said."
+    rows = [json.loads(run(["match", statement, "--db", str(db), "--top", "3", *flag]).stdout)
+            for flag in ([], ["--exhaustive"])]
+    assert rows[0]["matches"] and rows[0]["matches"][0] == rows[1]["matches"][0]
 
 
 def test_statements_from_stdin(db):

@@ -63,6 +63,18 @@ def test_same_event_grouped_and_different_events_apart():
     assert groups(index) == {frozenset({"q1", "q2", "q3"}), frozenset({"r1", "r2"}), frozenset({"f1"})}
 
 
+def test_stories_about_a_statement_best_first_and_read_only():
+    index = StoryIndex()
+    index.extend(analyses())
+    before = json.dumps(index.to_state(), sort_keys=True)
+    found = index.stories_about("Twelve people were killed when the earthquake collapsed buildings in Talca", 2)
+    quake = index.members()["q1"]
+    assert found[0] == quake and len(found) <= 2
+    assert index.stories_about("Norway's central bank raised its interest rate again", 1) == [index.members()["r1"]]
+    assert index.stories_about("zebra", 3) == []
+    assert json.dumps(index.to_state(), sort_keys=True) == before
+
+
 def test_incremental_add_equals_batch_and_state_round_trip():
     batch = StoryIndex()
     batch.extend(analyses())

@@ -10,7 +10,7 @@ from ..errors import UsageError
 from ..ingest.decode import decode
 from ..ingest.inputs import STDIN, ReadOptions, read_file, read_stdin
 from ..store import Store
-from ..store.batch import stored_claims
+from ..store.batch import MATCH_STORIES, claims_near, stored_claims
 from .analyze import emit, output_option
 from .ingest import converts_errors, db_option
 
@@ -31,26 +31,38 @@ def statements_from(arguments: tuple[str, ...], path: str | None) -> list[str]:
 @click.option("--file", "path", metavar="FILE", help="statements to match, one per line (- reads stdin)")
 @db_option
 @click.option("--top", type=click.IntRange(min=1), default=5, show_default=True, help="known claims per statement")
+@click.option("--exhaustive", is_flag=True,
+              help=f"compare each statement with every claim in the database, not only with the claims of the "
+                   f"{MATCH_STORIES} stories that share the most of its words (slower as the database grows)")
 @output_option
 @converts_errors
-def match_cmd(statements: tuple[str, ...], path: str | None, db: str, top: int, output: str | None) -> None:
+def match_cmd(statements: tuple[str, ...], path: str | None, db: str, top: int, exhaustive: bool,
+              output: str | None) -> None:
     """Match new statements to the claims already in the project database.
 
     For each statement, writes one JSON line {"statement", "matches": [...]}: the --top known
     claims nearest in meaning, best first, each with its id, text, articles, "cosine",
     "same_claim" (cosine over the calibrated threshold) and "paraphrase" (the probability that
-    both are sentence paraphrases, from the `claimgraph pairs` model: stricter). Example:
-    claimgraph match "North Korean troops have suffered losses in Kursk" --db news.db
+    both are sentence paraphrases, from the `claimgraph pairs` model: stricter). The claims
+    compared are those of the stories whose words the statement shares most (--exhaustive: all).
+    Example: claimgraph match "North Korean troops have suffered losses in Kursk" --db news.db
     """
     from ..link.retrieve import ClaimIndex, Known
 
     queries = statements_from(statements, path)
     with Store.open(db, create=False) as store:
-        claims = {c.id: c for c in stored_claims(store)}
-        index = ClaimIndex([Known(c.id, c.text) for c in claims.values()], cache=store)
-        found = index.search(queries, top)
+        if exhaustive:
+            known = stored_claims(store)
+            pools = [known] * len(queries)
+            index = ClaimIndex([Known(c.id, c.text) for c in known], cache=store)
+            found = index.search(queries, top)
+        else:
+            pools = claims_near(store, queries)
+            found = [ClaimIndex([Known(c.id, c.text) for c in pool], cache=store).search([query], top)[0]
+                     for query, pool in zip(queries, pools)]
     lines = []
-    for query, matches in zip(queries, found):
+    for query, matches, pool in zip(queries, found, pools):
+        claims = {c.id: c for c in pool}
         rows = [{"claim": m.claim, "text": claims[m.claim].text, "cosine": m.cosine, "same_claim": m.same_claim,
                  "paraphrase": m.paraphrase, "articles": list(claims[m.claim].articles)} for m in matches]
         lines.append(json.dumps({"statement": query, "matches": rows}, ensure_ascii=False) + "\n")

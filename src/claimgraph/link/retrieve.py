@@ -10,7 +10,9 @@ test. Measured on Emergent dev (bench/claim_retrieval.py: 1,224 article headline
 98 %; reranking by the MSRP-trained pair scorers made it worse (79-85 % first), because a headline
 and the claim it reports are rarely sentence paraphrases (the scorer calls 63 % of the true
 pairs different). Cost per statement: one embedding, one product with the (claims × 384) matrix,
-and one pair score per returned match (about 4 ms each); memory: 1.5 KB per known claim.
+and one pair score per returned match (about 4 ms each); memory: 1.5 KB per known claim. Over a store,
+`claimgraph match` builds one index per statement from the claims of the stories that share the most
+of its words (store/batch.claims_near), so the known claims are a few hundred, not the whole store.
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ Nothing is recomputed when an article is added, and the whole state can be saved
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -26,6 +27,7 @@ from .features import (
     dot,
     lead_text,
     named_lead_text,
+    tokens,
     top_terms,
 )
 from .index import InvertedIndex, pack, unpack
@@ -295,6 +297,13 @@ class StoryIndex:
         analyses = list(analyses)
         embs = list(embeddings) if embeddings is not None else [None] * len(analyses)
         return [self.add(a, e) for a, e in zip(analyses, embs, strict=True)]
+
+    def stories_about(self, text: str, limit: int) -> list[str]:
+        """Ids of the stories whose indexed title and body terms share the most of ``text``'s salient words
+        (weighted by the stream's document frequencies), best first; reads the index, changes nothing."""
+        salient = top_terms(self.df.vector("body", Counter(tokens(text))), QUERY_TERMS["body"])
+        terms = [prefix + t for t in salient for prefix in ("b:", "t:")]
+        return [story_id(c) for c in self.stories.index.candidates(terms, limit)]
 
     def members(self, ids: Iterable[str] | None = None) -> dict[str, str]:
         """article id → story id (the rows of a story_members table), of ``ids`` (those filed) or of all."""
