@@ -83,3 +83,22 @@ def test_non_english_articles_are_flagged_on_stderr(capsys):
     article = Article(id="x", path="in/de.txt", text="Hallo.", language="de")
     Progress(quiet=False, desc="t")(Analysed(ArticleAnalysis(article=article), reduced=True))
     assert "in/de.txt: language 'de', not English: attributions not extracted" in capsys.readouterr().err
+
+
+def test_a_bug_is_one_line_and_exit_3_unless_debugging(monkeypatch, capsys, tmp_path):
+    import claimgraph.cli as cli_module
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(cli_module.cli, "main", broken)
+    monkeypatch.setattr("sys.argv", ["claimgraph", "articles", "--db", str(tmp_path / "x.db")])
+    monkeypatch.delenv("CLAIMGRAPH_DEBUG", raising=False)
+    with pytest.raises(SystemExit) as exit_info:
+        cli_module.main()
+    assert exit_info.value.code == 3
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "internal error: RuntimeError: boom" in err and "Traceback" not in err
+    monkeypatch.setenv("CLAIMGRAPH_DEBUG", "1")
+    with pytest.raises(RuntimeError, match="boom"):
+        cli_module.main()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -9,7 +10,7 @@ import click
 from ..errors import ClaimgraphError, UsageError
 from .analyze import analyze_cmd
 from .brief import brief_cmd
-from .ingest import EXIT_PARTIAL, EXIT_USAGE, articles_cmd, ingest_cmd
+from .ingest import EXIT_INTERNAL, EXIT_PARTIAL, EXIT_USAGE, articles_cmd, ingest_cmd
 from .match import match_cmd
 from .pairs import pairs_cmd
 from .stance import stance_cmd
@@ -48,3 +49,9 @@ def main() -> None:
     except ClaimgraphError as exc:
         click.echo(f"claimgraph: error: {exc}", err=True)
         sys.exit(EXIT_PARTIAL)
+    except Exception as exc:  # a bug: one line and a distinct exit code; the traceback on request
+        if os.environ.get("CLAIMGRAPH_DEBUG"):
+            raise
+        click.echo(f"claimgraph: internal error: {type(exc).__name__}: {exc} (a bug in claimgraph, not in the input; "
+                   "what was written to a database before it is kept; CLAIMGRAPH_DEBUG=1 shows the traceback)", err=True)
+        sys.exit(EXIT_INTERNAL)

@@ -21,7 +21,7 @@ from ..store import Store
 from ..store.batch import Analysed, AnalysisFailed, Event, Tally, ingest, is_english
 from ..store.db import Added
 
-EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 F = TypeVar("F", bound=Callable[..., Any])
 
 
