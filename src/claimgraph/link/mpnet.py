@@ -15,7 +15,7 @@ post-norm layers plus a relative position bias shared by all layers, as transfor
 cut into word pieces by ``tokenizers`` from the model's own tokenizer.json. Mean pooling and L2
 normalisation as sentence-transformers configures the model (max 384 word pieces). Checked
 against transformers' MPNetModel + mean pooling (tests/link/test_mpnet.py): cosine > 0.9999.
-About 40 ms a sentence on two cores.
+About 55 ms a sentence on two cores (transformers on torch: 42).
 """
 
 from __future__ import annotations
@@ -179,7 +179,9 @@ class _Model:
         self.layers = sum(1 for k in self.w if k.endswith(".attention.attn.q.weight"))
 
     def _linear(self, x: np.ndarray, name: str) -> np.ndarray:
-        return x @ self.w[name + ".weight"].T + self.w[name + ".bias"]
+        """A dense layer over the last axis, as one matrix product over all rows (not one per text)."""
+        flat = x.reshape(-1, x.shape[-1]) @ self.w[name + ".weight"].T + self.w[name + ".bias"]
+        return flat.reshape(*x.shape[:-1], flat.shape[-1])
 
     def forward(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
         """Word-piece ids (b, t) and mask → last hidden states (b, t, DIM)."""

@@ -440,7 +440,7 @@ class PairScorer(ClaimMatcher):
     orders, about 4 ms a pair), and a pair's score depends on that pair only. With the optional
     all-mpnet-base-v2 (extra ``claimgraph[mpnet]``) the two texts' mpnet cosine is one more column
     (``pairs-stacked-mpnet.json``): MSRP 10-fold accuracy 0.819 → 0.822 (bench/msrp_eval.py; over 7 fold
-    splits 0.817-0.821 → 0.818-0.824), about ten times slower (each new text through a 110 M-parameter
+    splits 0.817-0.821 → 0.818-0.824), about seven times slower (each new text through a 110 M-parameter
     encoder in numpy). ``mpnet``: None uses it when installed, False never, True always (an error when
     it is not installed); ``cache`` (a store) keeps its sentence vectors (see ``embed.embed``)."""
 
