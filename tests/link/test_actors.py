@@ -138,3 +138,13 @@ def test_a_headline_read_as_a_name_is_no_actor():
     name = text.index("Lindsay", first)
     assert not _headline(text, Span(name, name + len("Lindsay Lohan")))
     assert not _headline("Esther Williams\nShe died.", Span(0, 15))  # a name alone on its line: too short
+
+
+def test_kunya_names_with_one_nisba_are_two_people_and_un_is_no_actor():
+    a = make("a", "Abu Hussain al-Britani posted the message. Abu Abdullah al-Britani was seen in Raqqa. "
+                  "Kim Jong Un met UN envoys.",
+             persons=("Abu Hussain al-Britani", "Abu Abdullah al-Britani", "Kim Jong"), orgs=("UN", "Un"))
+    names = [x.name for x in resolve([a])]
+    assert "Abu Hussain al-Britani" in names and "Abu Abdullah al-Britani" in names
+    un = [x for x in resolve([a]) if x.name == "UN"]
+    assert un and "Un" not in un[0].aliases

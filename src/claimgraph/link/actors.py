@@ -165,6 +165,13 @@ def glosses(analysis: ArticleAnalysis) -> dict[Span, str]:
     return dict(found.values())
 
 
+def _name_piece(name: str) -> bool:
+    """A one- or two-letter word that is no acronym ("Un" of "Kim Jong Un" tagged ORG): no organisation;
+    as an acronym key it would join the UN."""
+    shown = display_name(name)
+    return len(shown.replace(".", "")) <= 2 and not is_acronym(shown)
+
+
 def _rank_person(name: str) -> bool:
     """An ORG-tagged "Major Ilya Polikarpov": a rank or honorific, then exactly two capitalised name words."""
     words = display_name(name).split()
@@ -202,11 +209,23 @@ def mentions(analysis: ArticleAnalysis, glossed: dict[Span, str] | None = None) 
             out.append(Mention(art.id, e.span.of(text), "person"))
         elif e.label in ORG_LABELS and e.span not in glossed and not cut_piece(e.span):
             surface = e.span.of(text)
-            if surface.split()[-1].lower() in SECTION_HEADS:
+            if surface.split()[-1].lower() in SECTION_HEADS or _name_piece(surface):
                 continue
             out.append(Mention(art.id, surface, "person" if _rank_person(surface) else "organisation"))
     out += [m for m in (_source_mention(analysis, att) for att in analysis.attributions if att.source) if m]
     return [m for m in out if display_name(m.surface)]
+
+
+# A name that opens with one of these ("Abu Bakr al-Baghdadi", a kunya) is told apart by the word after it:
+# "Abu Hussain al-Britani" and "Abu Abdullah al-Britani" are two people.
+NAME_PARTICLES = frozenset({"abu", "umm", "ibn"})
+
+
+def _person_key(toks: list[str]) -> tuple[str, str, str]:
+    """A full name's key: its first and last words ("Kevin M. Vickers" ~ "Kevin Vickers"), the first two
+    when the first is a particle."""
+    first = " ".join(toks[:2]) if toks[0].lower() in NAME_PARTICLES and len(toks) >= 3 else toks[0]
+    return ("person", first.lower(), toks[-1].lower())
 
 
 def _article_keys(ms: list[Mention], glossed: dict[str, str] | None = None) -> dict[tuple[str, str], tuple[str, ...]]:
@@ -221,14 +240,14 @@ def _article_keys(ms: list[Mention], glossed: dict[str, str] | None = None) -> d
     for m in ms:
         if m.kind == "person" and len(person_tokens(m.surface)) >= 2:
             toks = person_tokens(m.surface)
-            full[toks[-1].lower()] = full.get(toks[-1].lower(), set()) | {("person", toks[0].lower(), toks[-1].lower())}
+            full[toks[-1].lower()] = full.get(toks[-1].lower(), set()) | {_person_key(toks)}
     orgs = [display_name(m.surface) for m in ms if m.kind == "organisation" and not is_acronym(display_name(m.surface))]
     keys: dict[tuple[str, str], tuple[str, ...]] = {}
     for m in ms:
         name, toks = display_name(m.surface), person_tokens(m.surface)
         if m.kind == "person":
             if len(toks) >= 2:
-                keys[(m.kind, m.surface)] = ("person", toks[0].lower(), toks[-1].lower())
+                keys[(m.kind, m.surface)] = _person_key(toks)
             else:
                 options = full.get(toks[0].lower(), set())
                 keys[(m.kind, m.surface)] = min(options) if len(options) == 1 else ("surname", toks[0].lower())
