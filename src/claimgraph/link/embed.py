@@ -82,27 +82,49 @@ class _Model:
     def run(self, texts: Sequence[str]) -> tuple[list, np.ndarray, np.ndarray]:
         """One batch → (encodings, hidden states (b, t, DIM), attention mask (b, t))."""
         encodings = self.tokenizer.encode_batch(list(texts))
-        width = max(len(e.ids) for e in encodings)
-        ids = np.zeros((len(encodings), width), dtype=np.int64)
-        mask = np.zeros_like(ids)
-        for row, enc in enumerate(encodings):
-            ids[row, : len(enc.ids)] = enc.ids
-            mask[row, : len(enc.ids)] = 1
+        ids, mask = padded(encodings, 0)
         feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
         (hidden,) = self.session.run(["last_hidden_state"], feed)
         return encodings, hidden, mask
 
 
-_lock = threading.Lock()
-_instance: _Model | None = None
+def padded(encodings: Sequence, pad: int) -> tuple[np.ndarray, np.ndarray]:
+    """Tokenizer encodings → (word-piece ids padded with ``pad`` to the longest, attention mask), int64."""
+    width = max(len(e.ids) for e in encodings)
+    ids = np.full((len(encodings), width), pad, dtype=np.int64)
+    mask = np.zeros_like(ids)
+    for row, enc in enumerate(encodings):
+        ids[row, : len(enc.ids)] = enc.ids
+        mask[row, : len(enc.ids)] = 1
+    return ids, mask
 
 
-def _model() -> _Model:
-    global _instance
-    with _lock:
-        if _instance is None:
-            _instance = _Model()
-        return _instance
+def mean_pooled(hidden: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """Hidden states (b, t, d) and mask (b, t) → the L2-normalised mean of each text's states (b, d)."""
+    weights = mask[:, :, None].astype(np.float32)
+    return _normalise((hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9))
+
+
+def length_batches(texts: Sequence[str], size: int) -> list[list[int]]:
+    """Row numbers of ``texts`` in batches of ``size``, shortest texts first (less padding)."""
+    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+    return [order[start : start + size] for start in range(0, len(order), size)]
+
+
+class Loaded:
+    """A model loaded on first use, once per process, whichever thread asks first."""
+
+    def __init__(self, factory) -> None:
+        self.factory, self.lock, self.instance = factory, threading.Lock(), None
+
+    def __call__(self):
+        with self.lock:
+            if self.instance is None:
+                self.instance = self.factory()
+            return self.instance
+
+
+_model = Loaded(_Model)
 
 
 def text_key(text: str) -> str:
@@ -117,14 +139,10 @@ def _normalise(matrix: np.ndarray) -> np.ndarray:
 def _compute(texts: Sequence[str]) -> np.ndarray:
     """Embed texts in length-sorted batches (less padding), returning rows in input order."""
     out = np.zeros((len(texts), DIM), dtype=np.float32)
-    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
     model = _model()
-    for start in range(0, len(order), BATCH):
-        rows = order[start : start + BATCH]
+    for rows in length_batches(texts, BATCH):
         _, hidden, mask = model.run([texts[i] for i in rows])
-        weights = mask[:, :, None].astype(np.float32)
-        pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
-        out[rows] = _normalise(pooled)
+        out[rows] = mean_pooled(hidden, mask)
     return out
 
 
@@ -199,10 +217,8 @@ def _pieces(encoding) -> tuple[list[int], tuple[str, ...], tuple[tuple[int, int]
 def _run_states(texts: Sequence[str]) -> list[tuple[np.ndarray, np.ndarray]]:
     """Texts → (states of the non-special pieces, sentence vector) each, in length-sorted batches."""
     result: list = [None] * len(texts)
-    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
     model = _model()
-    for start in range(0, len(order), BATCH):
-        rows = order[start : start + BATCH]
+    for rows in length_batches(texts, BATCH):
         encodings, hidden, _ = model.run([texts[i] for i in rows])
         for row, enc, states in zip(rows, encodings, hidden):
             keep, _, _ = _pieces(enc)

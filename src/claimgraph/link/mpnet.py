@@ -23,14 +23,21 @@ from __future__ import annotations
 import io
 import math
 import os
-import threading
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 
-from .embed import EmbeddingCache, EmbeddingError, cached_vectors
+from .embed import (
+    EmbeddingCache,
+    EmbeddingError,
+    Loaded,
+    cached_vectors,
+    length_batches,
+    mean_pooled,
+    padded,
+)
 
 MODEL_ID = "all-mpnet-base-v2"
 DIM = 768
@@ -183,6 +190,11 @@ class _Model:
         flat = x.reshape(-1, x.shape[-1]) @ self.w[name + ".weight"].T + self.w[name + ".bias"]
         return flat.reshape(*x.shape[:-1], flat.shape[-1])
 
+    def _heads(self, x: np.ndarray, name: str) -> np.ndarray:
+        """A query, key or value projection split into heads: (b, t, DIM) → (b, HEADS, t, DIM / HEADS)."""
+        b, t, _ = x.shape
+        return self._linear(x, name).reshape(b, t, HEADS, DIM // HEADS).transpose(0, 2, 1, 3)
+
     def forward(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
         """Word-piece ids (b, t) and mask → last hidden states (b, t, DIM)."""
         w = self.w
@@ -197,13 +209,11 @@ class _Model:
         for n in range(self.layers):
             p = f"encoder.layer.{n}."
 
-            def heads(name: str) -> np.ndarray:
-                return self._linear(x, p + "attention.attn." + name).reshape(b, t, HEADS, size).transpose(0, 2, 1, 3)
-
-            scores = heads("q") @ heads("k").transpose(0, 1, 3, 2) / math.sqrt(size) + bias
+            q, k, v = (self._heads(x, p + "attention.attn." + name) for name in ("q", "k", "v"))
+            scores = q @ k.transpose(0, 1, 3, 2) / math.sqrt(size) + bias
             scores = np.exp(scores - scores.max(-1, keepdims=True))
             scores /= scores.sum(-1, keepdims=True)
-            context = (scores @ heads("v")).transpose(0, 2, 1, 3).reshape(b, t, DIM)
+            context = (scores @ v).transpose(0, 2, 1, 3).reshape(b, t, DIM)
             x = _layer_norm(self._linear(context, p + "attention.attn.o") + x,
                             w[p + "attention.LayerNorm.weight"], w[p + "attention.LayerNorm.bias"])
             inner = self._linear(x, p + "intermediate.dense")
@@ -214,38 +224,18 @@ class _Model:
 
     def sentences(self, texts: Sequence[str]) -> np.ndarray:
         """One batch → mean-pooled, L2-normalised sentence vectors (b, DIM)."""
-        encodings = self.tokenizer.encode_batch(list(texts))
-        width = max(len(e.ids) for e in encodings)
-        ids = np.full((len(encodings), width), PAD, dtype=np.int64)
-        mask = np.zeros_like(ids)
-        for row, enc in enumerate(encodings):
-            ids[row, : len(enc.ids)] = enc.ids
-            mask[row, : len(enc.ids)] = 1
-        hidden = self.forward(ids, mask)
-        weights = mask[:, :, None].astype(np.float32)
-        pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
-        return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+        ids, mask = padded(self.tokenizer.encode_batch(list(texts)), PAD)
+        return mean_pooled(self.forward(ids, mask), mask)
 
 
-_lock = threading.Lock()
-_instance: _Model | None = None
-
-
-def _model() -> _Model:
-    global _instance
-    with _lock:
-        if _instance is None:
-            _instance = _Model()
-        return _instance
+_model = Loaded(_Model)
 
 
 def _compute(texts: list[str]) -> np.ndarray:
     """Embed texts in length-sorted batches (less padding), rows in input order."""
     out = np.zeros((len(texts), DIM), dtype=np.float32)
-    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
     model = _model()
-    for start in range(0, len(order), BATCH):
-        rows = order[start : start + BATCH]
+    for rows in length_batches(texts, BATCH):
         out[rows] = model.sentences([texts[i] for i in rows])
     return out
 
