@@ -336,9 +336,13 @@ def stored_claims(store: Store) -> list[Claim]:
     """The claims the store's linked graph holds (as the last `analyze --db` grouped them), story by story."""
     claims = [c for _, group in open_linker(store).claims.values() for c in group]
     if not claims:
-        raise UsageError(f"{store.target}: no linked claims yet (analyze articles into it first: "
-                         f"claimgraph analyze PATH... --db {store.target})")
+        raise _no_claims(store)
     return claims
+
+
+def _no_claims(store: Store) -> UsageError:
+    return UsageError(f"{store.target}: no linked claims yet (analyze articles into it first: "
+                      f"claimgraph analyze PATH... --db {store.target})")
 
 
 # `claimgraph match` compares a statement with the claims of this many stories: those whose indexed title and
@@ -351,8 +355,7 @@ def claims_near(store: Store, statements: Sequence[str], stories: int = MATCH_ST
     (``StoryIndex.stories_about``): what `claimgraph match` ranks, at a cost that does not grow with the store."""
     linker = open_linker(store)
     if not linker.stories.stories.count:
-        raise UsageError(f"{store.target}: no linked claims yet (analyze articles into it first: "
-                         f"claimgraph analyze PATH... --db {store.target})")
+        raise _no_claims(store)
     out = []
     for statement in statements:
         ids = linker.stories.stories_about(statement, stories)
