@@ -148,3 +148,13 @@ def test_kunya_names_with_one_nisba_are_two_people_and_un_is_no_actor():
     assert "Abu Hussain al-Britani" in names and "Abu Abdullah al-Britani" in names
     un = [x for x in resolve([a]) if x.name == "UN"]
     assert un and "Un" not in un[0].aliases
+
+
+def test_an_article_in_another_language_gives_no_actors():
+    from dataclasses import replace
+
+    a = make("a", "Der Minister Olaf Scholz sagte, al comité habe entschieden.", persons=("Olaf Scholz",),
+             orgs=("al comité",))
+    german = replace(a, article=replace(a.article, language="de"))
+    assert resolve([german]) == ()
+    assert "Olaf Scholz" in [x.name for x in resolve([a])]  # the same text taken as English

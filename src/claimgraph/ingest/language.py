@@ -17,3 +17,8 @@ def detect_language(text: str) -> str | None:
         return None
     lang, _ = py3langid.classify(sample)
     return lang
+
+
+def is_english(language: str | None) -> bool:
+    """True for English or an unknown language (then a text is analysed as English)."""
+    return language is None or language.lower().split("-")[0] in ("en", "und", "")

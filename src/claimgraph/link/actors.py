@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..extract.attrib.sources import role_of
+from ..ingest.language import is_english
 from ..types import Actor, ArticleAnalysis, Role, Span
 
 PERSON_LABELS = frozenset({"PERSON"})
@@ -194,8 +195,11 @@ def _headline(text: str, span: Span) -> bool:
 
 def mentions(analysis: ArticleAnalysis, glossed: dict[Span, str] | None = None) -> list[Mention]:
     """Every naming of a person, organisation or unnamed source in one article. ``glossed`` (from
-    ``glosses``): long forms that replace the ORG pieces overlapping them."""
+    ``glosses``): long forms that replace the ORG pieces overlapping them. None in an article in another
+    language than English: its entities come from the English tagger and have no attributions."""
     art, text = analysis.article, analysis.article.text
+    if not is_english(art.language):
+        return []  # the English tagger's names in other languages are mostly not names ("al comité")
     glossed = glossed or {}
 
     def cut_piece(span: Span) -> bool:

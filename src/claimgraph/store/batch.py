@@ -41,6 +41,7 @@ from ..assess import assess
 from ..errors import ClaimgraphError, IngestError, StoreError, UsageError
 from ..extract import nlp
 from ..extract.pipeline import Step, analyze_articles, default_steps
+from ..ingest import language
 from ..link import Linker, build, file_new
 from ..types import Article, ArticleAnalysis, Claim, Corpus
 from . import codec
@@ -163,7 +164,7 @@ def linker_version() -> str:
 
 def is_english(article: Article) -> bool:
     """True when the article is English or its language is unknown (then it is analysed as English)."""
-    return article.language is None or article.language.lower().split("-")[0] in ("en", "und", "")
+    return language.is_english(article.language)
 
 
 def steps_for(article: Article, steps: list[Step]) -> list[Step]:
