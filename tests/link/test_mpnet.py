@@ -48,6 +48,15 @@ def test_missing_extra_is_a_clear_error(monkeypatch, tmp_path):
 
 
 @needs_model
+def test_a_models_folder_that_cannot_be_written_is_a_clear_error(monkeypatch, tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("CLAIMGRAPH_MODELS", str(blocker))
+    with pytest.raises(EmbeddingError, match=r"cannot extract the model into .*not-a-folder"):
+        mpnet.model_dir()
+
+
+@needs_model
 @pytest.mark.slow
 def test_embeddings_match_transformers():
     # transformers 5.23 MPNetModel + mean pooling + L2 normalisation (what sentence-transformers runs), 2026-11-23

@@ -122,10 +122,9 @@ def model_dir() -> Path:
     target = root / MODEL_ID
     if all((target / name).exists() for name in NEEDED):
         return target
-    root.mkdir(parents=True, exist_ok=True)
     staging = root / f".{MODEL_ID}.{os.getpid()}.tmp"
-    staging.mkdir(exist_ok=True)
     try:
+        staging.mkdir(parents=True, exist_ok=True)
         with _Parts(_part_paths()) as stream, zipfile.ZipFile(io.BufferedReader(stream, 1 << 20)) as archive:
             names = {Path(n).name: n for n in archive.namelist()}
             for name in NEEDED:
