@@ -48,6 +48,7 @@ def match_cmd(statements: tuple[str, ...], path: str | None, db: str, top: int, 
     Example: claimgraph match "North Korean troops have suffered losses in Kursk" --db news.db
     """
     from ..link.retrieve import ClaimIndex, Known
+    from ..link.similarity import PairScorer
 
     queries = statements_from(statements, path)
     with Store.open(db, create=False) as store:
@@ -58,7 +59,8 @@ def match_cmd(statements: tuple[str, ...], path: str | None, db: str, top: int, 
             found = index.search(queries, top)
         else:
             pools = claims_near(store, queries)
-            found = [ClaimIndex([Known(c.id, c.text) for c in pool], cache=store).search([query], top)[0]
+            scorer = PairScorer(cache=store)  # one for all the statements' indexes
+            found = [ClaimIndex([Known(c.id, c.text) for c in pool], cache=store, scorer=scorer).search([query], top)[0]
                      for query, pool in zip(queries, pools)]
     lines = []
     for query, matches, pool in zip(queries, found, pools):

@@ -111,10 +111,11 @@ def _source_mention(analysis: ArticleAnalysis, att) -> Mention | None:
         prefix = display_name(text[span.start : e.span.start]) if persons else ""
         role = att.source_role or (role_of(prefix) if prefix[:1].isalpha() else None)
         return Mention(art.id, e.span.of(text), "person" if persons else "organisation", role or None, date)
-    if not display_name(att.source):
+    shown = display_name(att.source)
+    if not shown:
         return None  # punctuation or a bare article ("the"): nothing to name an actor by
     if att.source_kind in UNNAMED_KINDS:
-        if display_name(att.source).split()[0].lower() in POSSESSIVES:
+        if shown.split()[0].lower() in POSSESSIVES:
             return None  # "its programme", "their spokesman": named only through someone else, no actor of its own
         return Mention(art.id, att.source, "unnamed", att.source_role, date)
     if att.source_kind in ("person", "organisation", "document") and _proper(att.source) \

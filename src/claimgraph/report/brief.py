@@ -100,8 +100,13 @@ def relay_graph(view: View, group: Group, label: dict[str, str]) -> dict[str, An
     (``via``: the nested attributions), so a chain read for one article uses only its own edges.
     """
     nodes: dict[str, dict[str, str]] = {}
-    edges: dict[tuple[str, str], list[str]] = {}
-    made_by: dict[tuple[str, str], set[str]] = {}
+    edges: dict[tuple[str, str], tuple[list[str], set[str]]] = {}  # (from, to) → (via, articles)
+
+    def edge(key: tuple[str, str], aid: str, via: str | None = None) -> None:
+        found = edges.setdefault(key, ([], set()))
+        found[1].add(aid)
+        if via is not None:
+            found[0].append(via)
 
     def node(key: str, text: str, kind: str) -> str:
         nodes.setdefault(key, {"id": key, "label": text, "kind": kind})
@@ -114,21 +119,17 @@ def relay_graph(view: View, group: Group, label: dict[str, str]) -> dict[str, An
         target = node(f"article:{aid}", f"{label[aid]}: {art.outlet or art.title or _file_name(art.path)}", "article")
         relays = [view.canonical(r) for r in view.corpus.relays.get(aid, ())]
         for r in relays:
-            key = (node(f"source:{r}", r, "source"), target)
-            edges.setdefault(key, [])
-            made_by.setdefault(key, set()).add(aid)
+            edge((node(f"source:{r}", r, "source"), target), aid)
         for att in view.analyses[aid].attributions:
             parent = view.attributions.get(att.parent or "")
             if parent is None:
                 continue
             outer, inner = view.canonical(parent.source), view.canonical(att.source)
             if outer != inner and _named(att.source) and att.source_kind != "vague":
-                key = (node(f"source:{inner}", inner, "source"), node(f"source:{outer}", outer, "source"))
-                edges.setdefault(key, []).append(att.id)
-                made_by.setdefault(key, set()).add(aid)
+                edge((node(f"source:{inner}", inner, "source"), node(f"source:{outer}", outer, "source")), aid, att.id)
     return {"nodes": sorted(nodes.values(), key=lambda n: (n["kind"], n["id"])),
-            "edges": [{"from": a, "to": b, "via": v, "articles": sorted(made_by[(a, b)])}
-                      for (a, b), v in sorted(edges.items())]}
+            "edges": [{"from": a, "to": b, "via": via, "articles": sorted(made_by)}
+                      for (a, b), (via, made_by) in sorted(edges.items())]}
 
 
 def _file_name(path: str) -> str:
