@@ -10,6 +10,11 @@ keyed by the extractor fingerprint of claimgraph.store.batch (extraction code + 
 cache written by older extraction code is parsed afresh, never used. --no-embeddings leaves the
 embedding sub-vector out.
 
+--small-sets measures what a user analysing a handful of articles sees: sets of 2, 3 and 5 documents
+of one event, each clustered on its own (a fresh index), and how often they come out as one story;
+and how often two documents of the two different events of one topic (same kind of event: a hard
+negative) or of two topics come out as one story.
+
     nice .venv/bin/python bench/ecbplus_eval.py [--data ../shared/data/ecbplus] [--shuffle 1] [--sweep]
 """
 
@@ -139,6 +144,40 @@ def evaluate(analyses, story_threshold: float, thread_threshold: float, embeddin
     return out
 
 
+def _one_story(index_docs) -> bool:
+    index = st.StoryIndex(st.STORY_THRESHOLD, th.THREAD_THRESHOLD)
+    index.extend([a for a, _ in index_docs], [e for _, e in index_docs])
+    return len(set(index.members().values())) == 1
+
+
+def small_sets(analyses, embeddings, draws: int = 5, seed: int = 0) -> dict[str, tuple[int, int]]:
+    """How often small sets of one event's documents, each clustered alone, make one story (see --small-sets).
+
+    Returns name → (sets that came out as one story, sets drawn): ``one event, k documents`` for k = 2, 3, 5
+    (``draws`` sets per event), ``two events of one topic`` and ``two topics`` (pairs that should stay apart).
+    """
+    by_event = defaultdict(list)
+    for a, e in zip(analyses, embeddings if embeddings is not None else [None] * len(analyses), strict=True):
+        by_event[labels(a.article.id)[1]].append((a, e))
+    events, rng = sorted(by_event), random.Random(seed)
+    out = {}
+    for k in (2, 3, 5):
+        together = [_one_story(rng.sample(by_event[ev], min(k, len(by_event[ev])))) for ev in events
+                    for _ in range(draws)]
+        out[f"one event, {k} documents"] = (sum(together), len(together))
+    pairs = [ev for ev in events if not ev.endswith("+") and ev + "+" in by_event]
+    merged = [_one_story([rng.choice(by_event[ev]), rng.choice(by_event[ev + "+"])]) for ev in pairs
+              for _ in range(draws)]
+    out["two events of one topic"] = (sum(merged), len(merged))
+    across = []
+    while len(across) < len(merged):
+        e1, e2 = rng.sample(events, 2)
+        if e1.rstrip("+") != e2.rstrip("+"):
+            across.append(_one_story([rng.choice(by_event[e1]), rng.choice(by_event[e2])]))
+    out["two topics"] = (sum(across), len(across))
+    return out
+
+
 def show(res: dict) -> None:
     print(f"{res['docs']} documents → {res['stories']} stories, {res['threads']} threads "
           f"({res['ms_per_doc']:.2f} ms per added document)")
@@ -158,6 +197,7 @@ def main() -> None:
     ap.add_argument("--no-embeddings", action="store_true", help="threads from the lead terms only")
     ap.add_argument("--shuffle", type=int, default=None, help="seed: add the documents in a random order")
     ap.add_argument("--sweep", action="store_true", help="also sweep the thresholds and thread weights")
+    ap.add_argument("--small-sets", action="store_true", help="also cluster small sets of one event's documents alone")
     args = ap.parse_args()
     if not args.data.is_dir():
         sys.exit(f"{args.data}: ECB+ data folder not found")
@@ -173,6 +213,10 @@ def main() -> None:
           f"{st.STORY_THRESHOLD} thread {th.THREAD_THRESHOLD}; embeddings {'off' if embs is None else 'on'}; "
           "no dates: time decay neutral")
     show(evaluate(analyses, st.STORY_THRESHOLD, th.THREAD_THRESHOLD, embs))
+    if args.small_sets:
+        print("Small sets, each clustered alone: how often they came out as one story")
+        for name, (one, drawn) in small_sets(analyses, embs).items():
+            print(f"  {name:26s} {one:3d}/{drawn} ({one / drawn:.3f})")
     if args.sweep:
         for t in (0.22, 0.25, 0.28, 0.30, 0.33, 0.36):
             res = evaluate(analyses, t, th.THREAD_THRESHOLD, embs)
