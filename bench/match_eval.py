@@ -11,16 +11,23 @@ claim). A headline's match is right when the claim comes from one of its related
 hit@1 and hit@5 of both, how often the indexed best is the exhaustive best, claims compared per
 headline, seconds per headline once the claims are in memory and their embeddings cached, and the
 time of one single-statement call that reads what it needs from the store.
+
+It also judges the store's stories: two bodies related to one headline (a rumour and the reports
+about it) should share a story. Over the body pairs: how many bodies a story puts together share a
+related headline (precision), and how many bodies with a related headline in common share a story
+(recall). A loose check (one rumour can run through several events), but on long real articles.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import json
 import subprocess
 import sys
 import time
 from collections import defaultdict
+from itertools import combinations
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -46,6 +53,23 @@ def related_headlines(data: Path) -> dict[str, set[str]]:
             if row["Stance"] != "unrelated":
                 out[row["Headline"]].add(row["Body ID"])
     return dict(out)
+
+
+def _pairs(groups) -> set[tuple[str, str]]:
+    return {pair for members in groups for pair in combinations(sorted(members), 2)}
+
+
+def story_figures(analysis_json: Path, wanted: dict[str, set[str]]) -> str:
+    """The stories of ``analyze``'s JSON judged on body pairs against the related-headline groups (see above)."""
+    out = json.loads(analysis_json.read_text(encoding="utf-8"))
+    body = {a["id"]: Path(a["path"]).stem for a in out["articles"]}
+    predicted = _pairs([body[a] for a in s["articles"]] for s in out["stories"])
+    related = _pairs(wanted.values())
+    both = len(predicted & related)
+    p, r = both / max(1, len(predicted)), both / max(1, len(related))
+    return (f"stories: {len(out['stories'])} for {len(body)} bodies; body pairs in one story that share a related "
+            f"headline {both}/{len(predicted)} (precision {p:.3f}), pairs sharing a related headline in one story "
+            f"{both}/{len(related)} (recall {r:.3f}), F1 {2 * p * r / (p + r) if p + r else 0.0:.3f}")
 
 
 def main() -> None:
@@ -105,6 +129,7 @@ def main() -> None:
           f"same best claim as exhaustive {agree:.3f}; no candidate {sum(not p for p in pools)}")
     print(f"one statement, claims read from the store included: exhaustive {1000 * one_exhaustive:.0f} ms, "
           f"indexed {1000 * one_indexed:.0f} ms")
+    print(story_figures(args.db.parent / (args.db.stem + ".json"), wanted))
 
 
 if __name__ == "__main__":
