@@ -32,7 +32,7 @@ def make(aid: str, text: str, *, title: str | None = None, published: str | None
             content_spans=(_span(text, a["content"]),) if a.get("content") else (),
             form="indirect", stance="asserts", parent=f"{aid}:a{a['parent']}" if a.get("parent") else None,
             source_role=a.get("role")))
-    sentences = tuple(Span(m.start(), m.end()) for m in re.finditer(r"[^.!?]+[.!?]?", text) if m.group().strip())
+    sentences = tuple(Span(m.start(), m.end()) for m in re.finditer(r"[^.!?\n]+[.!?]?", text) if m.group().strip())
     art = Article(id=aid, path=f"{aid}.txt", text=text, title=title, published=published, removed=removed)
     return ArticleAnalysis(article=art, sentences=sentences, entities=tuple(sorted(ents, key=lambda e: e.span.start)),
                            attributions=tuple(atts))

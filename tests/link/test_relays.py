@@ -39,6 +39,43 @@ def test_report_credited_in_lead_and_by_share_is_relayed():
     assert relayed.name == "Global Energy Monitor"
 
 
+BLAST = "The Red Cross said on Monday that a mine blast killed four people. Police blocked the road. Officials said the area was cleared."
+BLAST_ATTS = ({"source": "The Red Cross", "kind": "organisation", "content": "a mine blast killed four people"},
+              {"source": "Officials", "kind": "unnamed", "content": "the area was cleared"})
+
+
+@pytest.mark.parametrize("title", [None, "Mine blast kills four in the north"])
+def test_lead_is_the_first_sentence_after_a_title_line(title):
+    text = (title + "\n\n" if title else "") + BLAST
+    a = make("a", text, title=title, orgs=("Red Cross",), attributions=BLAST_ATTS)
+    assert [r.name for r in relays_of(a)] == ["Red Cross"]
+
+
+def test_an_organisation_credited_only_in_the_title_is_not_relayed():
+    title = "Red Cross says mine blast kills four"
+    text = title + "\n\nA mine blast killed four people on Monday. Police blocked the road. Officials said the area was cleared."
+    atts = ({"source": "Red Cross", "kind": "organisation", "content": "mine blast kills four"},
+            {"source": "Officials", "kind": "unnamed", "content": "the area was cleared"})
+    assert relays_of(make("a", text, title=title, orgs=("Red Cross",), attributions=atts)) == []
+
+
+def test_an_acronym_read_as_unnamed_names_the_organisation_spelt_out_later():
+    # the headline's "WHO" comes before "the World Health Organization (WHO)" and is read as an unnamed source
+    title = "WHO says cholera reached three provinces"
+    text = (title + "\n\nThe World Health Organization (WHO) said on Monday that cholera reached three provinces. "
+            "Officials in Nampula said clinics were full. According to WHO, cases doubled in a week. Residents "
+            "said who was to blame was unclear.")
+    atts = ({"source": "WHO", "kind": "unnamed", "content": "cholera reached three provinces"},
+            {"source": "The World Health Organization", "kind": "organisation", "content": "on Monday that cholera"},
+            {"source": "Officials in Nampula", "kind": "unnamed", "content": "clinics were full"},
+            {"source": "WHO", "kind": "unnamed", "content": "cases doubled in a week", "nth": 2},
+            {"source": "who", "kind": "unnamed", "content": "was to blame was unclear"})
+    a = make("a", text, title=title, orgs=("World Health Organization",), attributions=atts)
+    (relayed,) = relays_of(a)
+    assert relayed.name == "World Health Organization"
+    assert relayed.score == 3 / 5  # the spelt-out name and both capitalised WHOs; the relative "who" is not one
+
+
 def test_one_quoted_statement_is_not_a_relay():
     text = ("Storms flooded the valley on Sunday. Residents were evacuated. The Red Cross said shelters were full. "
             "Roads reopened on Monday.")

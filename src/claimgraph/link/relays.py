@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..types import ArticleAnalysis, Attribution, Relation
-from .actors import ORG_LABELS, PERSON_LABELS, acronym_of, display_name
+from .actors import ORG_LABELS, PERSON_LABELS, acronym_of, display_name, is_acronym
 from .index import NearDuplicateIndex
 from .state import STR_JSON, Rows, Table
 
@@ -29,6 +29,7 @@ RELAY_MIN_ATTRIBUTIONS = 3
 RELAY_MIN_SHARE = 0.4
 # An organisation credited in the lead (title excluded: the first sentences of the body) is what
 # the article reports on: news built on a report opens by naming it ("X said in a report on ...").
+# A text that opens with its title line keeps it in ``text``: the lead starts after it.
 LEAD_SENTENCES = 1
 LEAD_CHARS = 300  # the lead when the analysis has no sentence spans
 RELAY_KINDS = frozenset({"organisation", "document"})
@@ -72,12 +73,18 @@ def org_names(analysis: ArticleAnalysis) -> dict[str, str]:
 
 def organisation(att: Attribution, analysis: ArticleAnalysis, orgs: dict[str, str]) -> str | None:
     """The organisation or document an attribution credits: its source when the extractor says so,
-    else the ORG entity its source span holds (when the span holds no PERSON)."""
+    else the ORG entity its source span holds (when the span holds no PERSON), or the organisation
+    an unnamed source's whole text names ("WHO says …" in a headline, read before the article
+    spelt out "the World Health Organization (WHO)")."""
     if not att.source:
         return None
     if att.source_kind in RELAY_KINDS:
         name = display_name(att.source)
         return orgs.get(name.replace(".", "").lower(), name)
+    if att.source_kind == "unnamed":  # an acronym only in capitals: a relative "who" is no WHO
+        name = display_name(att.source).replace(".", "")
+        found = orgs.get(name.lower())
+        return found if found and (is_acronym(name) or name.lower() == found.lower()) else None
     if att.source_kind != "person" or att.source_span is None:
         return None
     span, text = att.source_span, analysis.article.text
@@ -88,9 +95,23 @@ def organisation(att: Attribution, analysis: ArticleAnalysis, orgs: dict[str, st
     return orgs.get(found[0].lower(), found[0]) if found else None
 
 
-def _lead_end(analysis: ArticleAnalysis) -> int:
-    sents = analysis.sentences
-    return sents[min(LEAD_SENTENCES, len(sents)) - 1].end if sents else LEAD_CHARS
+def _title_end(analysis: ArticleAnalysis) -> int:
+    """Where the title line ends when the text opens with it (plain-text articles), else 0."""
+    art = analysis.article
+    title = " ".join((art.title or "").split())
+    first = art.text.lstrip().split("\n", 1)[0]
+    if not title or " ".join(first.split()) != title:
+        return 0
+    return len(art.text) - len(art.text.lstrip()) + len(first)
+
+
+def lead(analysis: ArticleAnalysis) -> tuple[int, int]:
+    """The offsets of the lead: the first LEAD_SENTENCES sentences of the body (after a title line)."""
+    start = _title_end(analysis)
+    body = [s for s in analysis.sentences if s.start >= start]
+    if not body:
+        return start, start + LEAD_CHARS
+    return body[0].start, body[min(LEAD_SENTENCES, len(body)) - 1].end
 
 
 def attribution_relays(analysis: ArticleAnalysis) -> list[Relayed]:
@@ -100,7 +121,8 @@ def attribution_relays(analysis: ArticleAnalysis) -> list[Relayed]:
         return []
     by_id, orgs = {a.id: a for a in analysis.attributions}, org_names(analysis)
     counts: Counter = Counter()
-    lead: set[str] = set()
+    in_lead: set[str] = set()
+    start, end = lead(analysis)
     for att in atts:
         credited = {organisation(att, analysis, orgs)}
         top = root(att, by_id)
@@ -109,10 +131,10 @@ def attribution_relays(analysis: ArticleAnalysis) -> list[Relayed]:
         credited.discard(None)
         counts.update(credited)
         where = att.source_span or att.cue_span
-        if where is not None and where.start < _lead_end(analysis):
-            lead.update(credited)
+        if where is not None and start <= where.start < end:
+            in_lead.update(credited)
     return [Relayed(name, n / len(atts)) for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-            if name in lead or (n >= RELAY_MIN_ATTRIBUTIONS and n / len(atts) >= RELAY_MIN_SHARE)]
+            if name in in_lead or (n >= RELAY_MIN_ATTRIBUTIONS and n / len(atts) >= RELAY_MIN_SHARE)]
 
 
 def credited_relays(analysis: ArticleAnalysis) -> list[Relayed]:
