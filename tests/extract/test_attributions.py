@@ -251,3 +251,20 @@ def test_relative_pronoun_source_is_named_by_its_antecedent(text, source):
     att = next(a for a in analyse(text).attributions if a.cue_span and a.cue_span.of(text) == "said")
     assert att.source == source
     assert att.source_span.of(text) in ("which", "who")  # the span stays where the text puts it
+
+
+@pytest.mark.parametrize("text,source,kind", [
+    # a bare "the agency" after an organisation was credited: that organisation, one origin not two
+    ("The World Health Organization reported that cases rose. The outbreak may have started in June, the agency said.",
+     "World Health Organization", "organisation"),
+    # with no organisation credited before, the noun stays an unnamed source
+    ("The outbreak may have started in June, the agency said.", "agency", "unnamed"),
+    # a modified noun is another body ("a second agency", "the regional agency"): not the one credited before
+    ("The World Health Organization reported that cases rose. Cases may double, the regional agency said.",
+     "regional agency", "unnamed"),
+])
+def test_bare_organisation_noun_names_the_organisation_credited_before(text, source, kind):
+    att = next(a for a in analyse(text).attributions if a.cue_span and a.cue_span.of(text) == "said")
+    assert source in att.source
+    assert att.source_kind == kind
+    assert att.source_span.of(text).endswith("agency")  # the span stays where the text puts it
