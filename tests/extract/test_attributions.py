@@ -268,3 +268,13 @@ def test_bare_organisation_noun_names_the_organisation_credited_before(text, sou
     assert source in att.source
     assert att.source_kind == kind
     assert att.source_span.of(text).endswith("agency")  # the span stays where the text puts it
+
+
+def test_acronym_defined_in_parentheses_names_the_organisation_later():
+    # the tagger's entity swallows "(WHO"; the capitalised acronym is then the organisation, not the pronoun "who"
+    text = ("The World Health Organization (WHO) said on Monday that cases rose. "
+            "According to WHO, the outbreak began in June.")
+    first, second = analyse(text).attributions
+    assert first.source == "The World Health Organization"
+    assert (second.source, second.source_kind) == ("The World Health Organization", "organisation")
+    assert second.source_span.of(text) == "WHO"

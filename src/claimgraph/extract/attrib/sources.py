@@ -143,9 +143,12 @@ class SourceResolver:
         return name
 
     def _org(self, ent) -> str:
-        name = ent.text
-        nxt = ent.doc[ent.end: ent.end + 3]
+        name, doc = ent.text, ent.doc
+        nxt = doc[ent.end: ent.end + 3]
         acronym = nxt[1].text if len(nxt) == 3 and nxt[0].text == "(" and nxt[2].text == ")" else None
+        if len(ent) >= 3 and ent[-2].text == "(" and ent.end < len(doc) and doc[ent.end].text == ")":
+            # the tagger's entity often swallows the acronym's opening: "The World Health Organization (WHO"
+            name, acronym = doc[ent.start: ent.end - 2].text, ent[-1].text
         for full, acr in self.orgs:
             if name in (full, acr) or (acr is None and "".join(w[0] for w in full.split() if w[0].isupper()) == name):
                 return full
@@ -183,6 +186,10 @@ class SourceResolver:
         if antecedent is not None:  # "the report, which says …": the source is what "which" stands for
             return self._resolve(antecedent, _before_clause(antecedent, head.head))
         if head.pos_ == "PRON" or low in PERSON_PRONOUNS | GROUP_PRONOUNS:
+            if len(head.text) > 1 and head.text.isupper():  # "according to WHO": an acronym, not "who"
+                known = self._known(head)
+                if known is not None:
+                    return known
             if low in PERSON_PRONOUNS:
                 earlier = [e for e in self.ents if e.label_ == "PERSON" and e.end_char <= head.idx]
                 if earlier and (self.last_person is None or head.idx - earlier[-1].end_char < PRONOUN_REACH):
