@@ -26,11 +26,15 @@ REPORT_ATTS = (
     ("Prices rose again.\nSource: Statistics Norway", (), ["Statistics Norway"]),
     ("Prices rose again.", ("Via: The Example Wire",), ["Example Wire"]),
     ("LONDON (Reuters) - Shares fell on Monday as investors weighed the outlook.", (), ["Reuters"]),
+    ("KYIV, Dec 17 (AP) — Drones hit the city overnight.", (), ["AP"]),  # a date in the dateline
+    ("Drones hit Kyiv\n\nKYIV, Dec 17 (AP) — Drones hit the city overnight.", (), ["AP"]),  # after the title line
+    ("Drones hit Kyiv overnight.\n\nKYIV, Dec 17 (AP) — Drones hit the city.", (), []),  # not where the body opens
     ("The sources of the river were mapped. Officials said little.", (), []),  # "sources" mid-text is no credit line
     ("Prices rose again, the minister said on Monday.", (), []),
 ])
 def test_credit_lines_and_datelines(text, removed, expected):
-    assert [r.name for r in relays_of(make("a", text, removed=removed))] == expected
+    title = "Drones hit Kyiv" if text.startswith("Drones hit Kyiv\n") else None
+    assert [r.name for r in relays_of(make("a", text, title=title, removed=removed))] == expected
 
 
 def test_report_credited_in_lead_and_by_share_is_relayed():

@@ -35,8 +35,9 @@ LEAD_CHARS = 300  # the lead when the analysis has no sentence spans
 RELAY_KINDS = frozenset({"organisation", "document"})
 CREDIT_LINE = re.compile(r"^\s*(?:sources?|via|credit|originally published (?:by|in|at))\s*[:：]?\s+"
                          r"(?P<name>[^\n]{2,80}?)\s*\.?\s*$", re.IGNORECASE | re.MULTILINE)
-# "LONDON (Reuters) -", "KYIV, Dec 17 (AP) —": a dateline crediting the agency that wrote the report.
-DATELINE = re.compile(r"\A\s*[A-Z][A-Za-z .,'’-]{1,40}\((?P<name>[A-Z][\w.&' -]{1,30})\)\s*[-–—]")
+# "LONDON (Reuters) -", "KYIV, Dec 17 (AP) —": a dateline crediting the agency that wrote the report
+# (matched where the body opens: ``match`` at the offset after a title line).
+DATELINE = re.compile(r"\s*[A-Z][A-Za-z0-9 .,'’/-]{1,40}\((?P<name>[A-Z][\w.&' -]{1,30})\)\s*[-–—]")
 WORD = re.compile(r"\w+")
 
 
@@ -141,7 +142,7 @@ def credited_relays(analysis: ArticleAnalysis) -> list[Relayed]:
     """Sources credited by a "Source: X" line (in the text or the removed boilerplate) or a dateline."""
     art = analysis.article
     found = [m.group("name") for line in (art.text, *art.removed) for m in CREDIT_LINE.finditer(line)]
-    dateline = DATELINE.match(art.text)
+    dateline = DATELINE.match(art.text, _title_end(analysis))  # the body's opening, after a title line
     if dateline:
         found.append(dateline.group("name"))
     orgs = org_names(analysis)
