@@ -40,3 +40,10 @@ def test_a_number_only_one_article_gives_is_unique(corpus_of):
     unique = assess(corpus).unique
     assert unique.get("x", ()) == ()
     assert unique["y"] == ("Rescue teams evacuated 340 residents from the valley",)
+
+
+def test_a_wire_dateline_is_no_unique_content(corpus_of):
+    # a syndicated copy without the agency's dateline: the dateline is a credit, the rest is shared
+    text = "Heavy rain flooded the valley town overnight. Rescue teams evacuated residents from the valley."
+    corpus = corpus_of({"x": ("LIMA, March 3 (Reuters) - " + text, []), "y": (text, [])}, [])
+    assert assess(corpus).unique.get("x", ()) == ()

@@ -108,6 +108,12 @@ def test_is_name(text, ok):
         ("Copyright law was changed in 2020.", "Copyright law was changed in 2020.", ()),
         ("Voters were asked to share their views on the plan.", "Voters were asked to share their views on the plan.", ()),
         ("Source: ISW\n\nDetails follow.", "Source: ISW\n\nDetails follow.", ()),
+        # a wire story's staff credit, with or without parentheses; a news sentence about reporting stays
+        ("Text.\n\n(Reporting by Ece Toksabay; Editing by Alex Richardson)", "Text.",
+         ("(Reporting by Ece Toksabay; Editing by Alex Richardson)",)),
+        ("Text.\n\nReporting by Jane Doe in Lagos; Editing by John Roe", "Text.",
+         ("Reporting by Jane Doe in Lagos; Editing by John Roe",)),
+        ("Reporting by the BBC showed that the firm had lied.", "Reporting by the BBC showed that the firm had lied.", ()),
     ],
 )
 def test_strip_boilerplate(body, kept, removed):

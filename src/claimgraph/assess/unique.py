@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from ..link.relays import dateline
 from ..types import Span
 from . import lexical
 from .context import Group, View
@@ -40,12 +41,15 @@ _TRIM = " \t\n\r•*-–—:;,.\"“”'"
 
 
 def _masked(view: View, article: str) -> str:
-    """The article text with every attribution's source and cue blanked out (offsets kept)."""
+    """The article text with every attribution's source and cue, and a wire dateline ("ANKARA, March 3
+    (Reuters) -": a credit, not content), blanked out (offsets kept)."""
     chars = list(view.text(article))
-    for att in view.analyses[article].attributions:
-        for span in (att.source_span, att.cue_span):
-            if span is not None:
-                chars[span.start : span.end] = " " * (span.end - span.start)
+    analysis = view.analyses[article]
+    spans = [s for att in analysis.attributions for s in (att.source_span, att.cue_span) if s is not None]
+    if opening := dateline(analysis):
+        spans.append(Span(opening.start(), opening.end()))
+    for span in spans:
+        chars[span.start : span.end] = " " * (span.end - span.start)
     return "".join(chars)
 
 

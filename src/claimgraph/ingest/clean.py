@@ -154,6 +154,9 @@ _LINE_ONLY = [
     r"(?:read|see)\s+(?:more|also)\s*:.*",
     r"click\s+here\b.*",
     r"(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\))?\s*\d{4}).{0,80}",
+    # a wire story's staff credit: "(Reporting by A; Editing by B)", "Reporting by A; Writing by B"
+    r"\(\s*(?:additional\s+)?(?:reporting|writing|editing)\s+by\s[^()\n]{1,250}\)",
+    r"(?:additional\s+)?reporting\s+by\s[^\n;]{1,120};\s*(?:additional\s+reporting|writing|editing)\s+by\s[^\n]{1,200}",
 ]
 _CUE = "(?:" + "|".join(_SENTENCE_CUES) + ")"
 _SENTENCE = rf"{_CUE}[^.!?\n]{{0,{BOILERPLATE_TAIL}}}?(?:[.!?]+|$)"

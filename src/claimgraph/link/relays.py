@@ -138,13 +138,17 @@ def attribution_relays(analysis: ArticleAnalysis) -> list[Relayed]:
             if name in in_lead or (n >= RELAY_MIN_ATTRIBUTIONS and n / len(atts) >= RELAY_MIN_SHARE)]
 
 
+def dateline(analysis: ArticleAnalysis) -> re.Match | None:
+    """The wire dateline where the body opens, after a title line ("ANKARA, March 3 (Reuters) -")."""
+    return DATELINE.match(analysis.article.text, _title_end(analysis))
+
+
 def credited_relays(analysis: ArticleAnalysis) -> list[Relayed]:
     """Sources credited by a "Source: X" line (in the text or the removed boilerplate) or a dateline."""
     art = analysis.article
     found = [m.group("name") for line in (art.text, *art.removed) for m in CREDIT_LINE.finditer(line)]
-    dateline = DATELINE.match(art.text, _title_end(analysis))  # the body's opening, after a title line
-    if dateline:
-        found.append(dateline.group("name"))
+    if opening := dateline(analysis):
+        found.append(opening.group("name"))
     orgs = org_names(analysis)
     names = [display_name(n) for n in dict.fromkeys(found)]
     return [Relayed(orgs.get(n.replace(".", "").lower(), n), 1.0) for n in names if n]
