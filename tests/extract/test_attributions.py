@@ -278,3 +278,17 @@ def test_acronym_defined_in_parentheses_names_the_organisation_later():
     assert first.source == "The World Health Organization"
     assert (second.source, second.source_kind) == ("The World Health Organization", "organisation")
     assert second.source_span.of(text) == "WHO"
+
+
+@pytest.mark.parametrize("text,source", [
+    # a country's body is named as written, not as the country
+    ("The quake had a magnitude of 6.8, according to Turkey's disaster agency.", "Turkey's disaster agency"),
+    ("Russia's defence ministry claimed that its forces had taken the village.", "Russia's defence ministry"),
+    # a country itself, and a report that belongs to an organisation, stay as they were
+    ("Turkey said that the talks would resume.", "Turkey"),
+    ("The ISW's report said that the troops had moved.", "ISW"),
+])
+def test_a_body_of_a_country_is_not_the_country(text, source):
+    (att,) = analyse(text).attributions
+    assert att.source == source
+    assert att.source_kind in ("organisation", "document")

@@ -11,6 +11,7 @@ GROUP_PRONOUNS = frozenset({"they", "it", "we", "who", "which", "that", "you", "
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
 PRONOUN_REACH = 400  # chars: a person named this close before "he"/"she" beats the previous attribution's source
 ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC"})
+PLACE_OR_GROUP = frozenset({"GPE", "NORP"})  # what a country's or a people's body belongs to
 # common nouns naming a text rather than someone: their source is the author of the text when the article says so
 DOCUMENT_NOUNS = frozenset({"report", "analysis", "assessment", "statement", "study", "document", "article",
                             "survey", "poll", "letter", "memo", "post", "tweet", "update", "release", "paper",
@@ -213,6 +214,11 @@ class SourceResolver:
         lemma = head.lemma_.lower()
         poss = [c for c in head.children if c.dep_ == "poss"]
         if org is not None:
+            if lemma in ORG_NOUNS and org.label_ in PLACE_OR_GROUP and not org.start <= head.i < org.end:
+                # "Turkey's disaster agency", "the Ukrainian defence ministry": a body of the country, not the country
+                words = self.text[span.start: span.end].split()
+                return Resolved(" ".join(words[1:] if words[0].lower() in ("the", "a", "an") else words),
+                                "organisation")
             name = self._org(org)
             kind = "document" if lemma in DOCUMENT_NOUNS else "organisation"
             return Resolved(name, kind)
