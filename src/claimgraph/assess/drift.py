@@ -14,6 +14,10 @@ article (by publication date, then input order) is the ``from`` side. Kinds:
   ``quote altered`` (a direct quote of one origin whose words differ);
 - ``detail dropped`` / ``detail added``: one report of the origin's statement
   leaves out a clause the other has ("in combat and suffering losses" → "in combat").
+
+Besides claims, a count of the dead, injured … that a later article of the story gives differently from
+the first one that gave it is a ``number changed`` with no claim (figures.py): a toll update is often a
+new sentence rather than the same claim.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ import re
 from collections.abc import Iterator
 
 from ..types import Attribution, Claim, Drift, DriftSide
-from . import lexical
+from . import figures, lexical
 from .context import Group, View
 from .match import SentenceMatcher
 
@@ -190,14 +194,29 @@ def dropped_attributions(view: View, group: Group, matcher: SentenceMatcher) -> 
     return out
 
 
+def count_drift(view: View, group: Group, claimed: list[Drift]) -> list[Drift]:
+    """``number changed`` for a count (dead, injured …) a later article gives differently from the first one
+    that gave it (figures.py), unless a claim's drift already says so for the two articles."""
+    said = {(d.source.article, d.target.article) for d in claimed if d.kind == "number changed"}
+    out = []
+    for a, b, x, y in figures.figure_drift(view, group):
+        if (a, b) not in said:
+            out.append(Drift("", "number changed", figures.side(view, a, x), figures.side(view, b, y),
+                             f"{x.kind}: {x.value:,} → {y.value:,}"))
+    return out
+
+
 def drift(view: View, matcher: SentenceMatcher) -> tuple[Drift, ...]:
     out: list[Drift] = []
     for group in view.groups:
         out.extend(dropped_attributions(view, group, matcher))
+        claimed: list[Drift] = []
         for cid in group.claims:
             claim = view.claims.get(cid)
             if claim is not None:
-                out.extend(claim_drift(view, claim, group))
+                claimed.extend(claim_drift(view, claim, group))
+        out.extend(claimed)
+        out.extend(count_drift(view, group, claimed))
     seen, unique = set(), []
     for d in out:
         key = (d.claim, d.kind, d.source.article, d.source.attribution, d.target.article, d.target.attribution,

@@ -96,7 +96,7 @@ def organisation(att: Attribution, analysis: ArticleAnalysis, orgs: dict[str, st
     return orgs.get(found[0].lower(), found[0]) if found else None
 
 
-def _title_end(analysis: ArticleAnalysis) -> int:
+def title_end(analysis: ArticleAnalysis) -> int:
     """Where the title line ends when the text opens with it (plain-text articles), else 0."""
     art = analysis.article
     title = " ".join((art.title or "").split())
@@ -108,7 +108,7 @@ def _title_end(analysis: ArticleAnalysis) -> int:
 
 def lead(analysis: ArticleAnalysis) -> tuple[int, int]:
     """The offsets of the lead: the first LEAD_SENTENCES sentences of the body (after a title line)."""
-    start = _title_end(analysis)
+    start = title_end(analysis)
     body = [s for s in analysis.sentences if s.start >= start]
     if not body:
         return start, start + LEAD_CHARS
@@ -140,7 +140,7 @@ def attribution_relays(analysis: ArticleAnalysis) -> list[Relayed]:
 
 def dateline(analysis: ArticleAnalysis) -> re.Match | None:
     """The wire dateline where the body opens, after a title line ("ANKARA, March 3 (Reuters) -")."""
-    return DATELINE.match(analysis.article.text, _title_end(analysis))
+    return DATELINE.match(analysis.article.text, title_end(analysis))
 
 
 def credited_relays(analysis: ArticleAnalysis) -> list[Relayed]:
