@@ -292,3 +292,27 @@ def test_a_body_of_a_country_is_not_the_country(text, source):
     (att,) = analyse(text).attributions
     assert att.source == source
     assert att.source_kind in ("organisation", "document")
+
+
+@pytest.mark.parametrize("text,source,cue,content", [
+    # "assess" and "state" are rarely cues in PolNeAR, so its classifiers drop them; with a subject and a
+    # "that" clause they are reported speech
+    ("The ISW assesses that Russia likely seeks to exploit Ukraine's shortage of air defence interceptors.",
+     "Institute", "assesses", "Russia likely seeks to exploit"),
+    # a cue nested in an indirect content ("the report notes that X stated that …")
+    ("The ISW report notes that Ukraine's Air Force spokesman Yurii Ihnat stated on 13 March that Russian forces "
+     "had dropped more than 80 guided bombs on Kharkiv Oblast.", "Yurii Ihnat", "stated", "had dropped more than 80"),
+])
+def test_reported_speech_the_classifiers_underrate(text, source, cue, content):
+    text = text.replace("The ISW", "The Institute for the Study of War (ISW) said on Monday that it had a new report. The ISW")
+    atts = analyse(text).attributions
+    assert any(source in (a.source or "") and a.cue_span.of(text) == cue and content in a.content(text)
+               for a in atts), [(a.source, a.cue_span.of(text) if a.cue_span else None) for a in atts]
+
+
+def test_a_cue_inside_a_quotation_is_not_forced():
+    # inside a quotation the nested verb is the quoted speaker's, not an attribution of the article
+    text = ('"The facts are that the FBI concluded that there was no basis for charges," Rep. Jane Roe said. '
+            "Officials said that the review was over.")
+    cues_found = [a.cue_span.of(text) for a in analyse(text).attributions if a.cue_span]
+    assert "concluded" not in cues_found
