@@ -193,6 +193,23 @@ def test_clause_parts_of_coordinations(content, expected):
     assert parts[1:] == expected
 
 
+@pytest.mark.parametrize(("content", "main"), [
+    # a phrase set off by a comma at the end is background: the main clause goes without it
+    ("Russian aircraft launch the bombs from a distance of 60 km, beyond the reach of most air defence",
+     "Russian aircraft launch the bombs from a distance of 60 km"),
+    ("prices rose by 5 percent last year, despite the central bank's efforts", "prices rose by 5 percent last year"),
+    # a phrase that is no afterthought stays
+    ("prices rose by 5 percent despite the central bank's efforts", None),
+])
+def test_main_clause_without_a_trailing_phrase(content, main):
+    from claimgraph.extract.nlp import load_nlp
+    from claimgraph.link.claims import _part_text, clause_tokens
+
+    doc = load_nlp()(content)
+    parts = [_part_text(doc, p) for p in clause_tokens(doc)]
+    assert parts[1:] == ([main] if main else [])
+
+
 def test_silence_statements_about_one_thing_are_one_claim():
     x = analysis("x", [
         ("the ministry", "the government has not confirmed the arrest of two journalists in the capital", None),

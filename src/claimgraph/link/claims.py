@@ -122,6 +122,9 @@ def clause_tokens(doc) -> list[tuple[int, ...]]:
     roots = {sent.root.i for sent in doc.sents}
     cut = [t for t in doc if t.dep_ in CLAUSE_DEPS and t.pos_ in {"VERB", "AUX"} and t.i not in roots]
     removed = {i for t in cut for i in range(t.left_edge.i, t.right_edge.i + 1)}
+    # a phrase set off by a comma at the end of a main clause is background too (", beyond the reach of …")
+    removed |= {i for t in doc if t.dep_ == "prep" and t.head.i in roots and t.i > 0 and doc[t.i - 1].text == ","
+                and t.right_edge.i >= len(doc) - 2 for i in range(t.i - 1, t.right_edge.i + 1)}
     parts = [tuple(range(len(doc))), _trim(doc, [t.i for t in doc if t.i not in removed])]
     for token in cut:
         if token.dep_ == "conj" and token.head.i in roots:
