@@ -316,3 +316,13 @@ def test_a_cue_inside_a_quotation_is_not_forced():
             "Officials said that the review was over.")
     cues_found = [a.cue_span.of(text) for a in analyse(text).attributions if a.cue_span]
     assert "concluded" not in cues_found
+
+
+@pytest.mark.parametrize("text,hedges", [
+    ("The governor reported that two people were killed in the strike.", ()),  # the cue is no hedge of itself
+    ("The governor said that two people were reportedly killed in the strike.", ("reportedly",)),
+    ("The governor said that the reported deaths were not confirmed.", ("reported",)),
+])
+def test_the_cue_is_not_its_own_hedge(text, hedges):
+    (att,) = analyse(text).attributions
+    assert att.hedges == hedges

@@ -34,11 +34,13 @@ def stance(cue) -> str:
 
 
 def hedges(doc, cue, content: tuple[Span, ...]) -> tuple[str, ...]:
-    """Hedge words in the cue's clause (before the content) or in the content, in text order, once each."""
+    """Hedge words in the cue's clause (before the content) or in the content, in text order, once each.
+    The cue itself is none: "X reported that …" is a report, not a hedge, which "reportedly" or "the
+    reported …" would be."""
     found: list[str] = []
     for tok in cue.sent:
         inside = any(s.start <= tok.idx < s.end for s in content)
-        near_cue = cue.i in (tok.head.i, tok.i)
+        near_cue = tok.head.i == cue.i and tok.i != cue.i
         if (inside or near_cue) and tok.lower_ in HEDGES and tok.lower_ not in found:
             if tok.lower_ in ("may", "might", "could") and not inside:
                 continue
