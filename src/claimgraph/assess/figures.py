@@ -15,6 +15,7 @@ Numbers beside a month, a time or a unit ("16 December", "4 a.m.", "10 km", "6%"
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -39,9 +40,8 @@ FILLERS = frozenset({"at", "least", "most", "more", "than", "about", "some", "ne
                      "another", "further", "additional", "a", "an", "the", "of", "were", "was", "have", "has",
                      "had", "been", "are", "is", "be", "being", "now", "so", "far", "total", "in", "all"})
 # A number beside one of these is a date, a time or a measure, not a count.
-NOT_COUNTS = frozenset({
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+MONTHS = frozenset(m.lower() for m in (*calendar.month_name, *calendar.month_abbr, "Sept") if m)
+NOT_COUNTS = MONTHS | frozenset({
     "a.m", "p.m", "am", "pm", "km", "kilometres", "kilometers", "miles", "metres", "meters", "percent", "per",
     "cent", "kg", "tons", "tonnes", "hours", "days", "weeks", "months", "years", "minutes", "year", "magnitude",
     "gmt", "utc", "dollars", "euros", "million", "billion"})
