@@ -30,6 +30,9 @@ REPORT_ATTS = (
     ("Drones hit Kyiv\n\nKYIV, Dec 17 (AP) — Drones hit the city overnight.", (), ["AP"]),  # after the title line
     ("Drones hit Kyiv overnight.\n\nKYIV, Dec 17 (AP) — Drones hit the city.", (), []),  # not where the body opens
     ("The sources of the river were mapped. Officials said little.", (), []),  # "sources" mid-text is no credit line
+    # a line opening with "Sources" but no colon is a sentence, not a credit line
+    ("Dr Doe was at the clinic\n\nSources close to the doctor, 56, say reports she took photo are 'lies'", (), []),
+    ("Prices rose again.\nVia Example Wire", (), ["Example Wire"]),  # "Via" needs no colon
     ("Prices rose again, the minister said on Monday.", (), []),
 ])
 def test_credit_lines_and_datelines(text, removed, expected):

@@ -33,7 +33,8 @@ RELAY_MIN_SHARE = 0.4
 LEAD_SENTENCES = 1
 LEAD_CHARS = 300  # the lead when the analysis has no sentence spans
 RELAY_KINDS = frozenset({"organisation", "document"})
-CREDIT_LINE = re.compile(r"^\s*(?:sources?|via|credit|originally published (?:by|in|at))\s*[:：]?\s+"
+# "Source" and "Credit" need their colon: without it a line is a sentence ("Sources close to the doctor say …").
+CREDIT_LINE = re.compile(r"^\s*(?:(?:sources?|credit)\s*[:：]|(?:via|originally published (?:by|in|at))\s*[:：]?)\s*"
                          r"(?P<name>[^\n]{2,80}?)\s*\.?\s*$", re.IGNORECASE | re.MULTILINE)
 # "LONDON (Reuters) -", "KYIV, Dec 17 (AP) —": a dateline crediting the agency that wrote the report
 # (matched where the body opens: ``match`` at the offset after a title line).
