@@ -326,3 +326,20 @@ def test_a_cue_inside_a_quotation_is_not_forced():
 def test_the_cue_is_not_its_own_hedge(text, hedges):
     (att,) = analyse(text).attributions
     assert att.hedges == hedges
+
+
+@pytest.mark.parametrize("text,source,role,org", [
+    # someone of a named one is not the named one: the source is the phrase, the possessor its organisation
+    ("Joan Rivers' personal doctor has said that the reports are lies.", "Joan Rivers' personal doctor",
+     "personal doctor", "Joan Rivers"),
+    ("Ukraine's president said that the attack had failed.", "Ukraine's president", "president", "Ukraine"),
+    ("CNN's source said that the doctor took a selfie.", "CNN's source", "source", "CNN"),
+])
+def test_a_possessed_person_is_not_the_possessor(text, source, role, org):
+    (att,) = analyse(text).attributions
+    assert (att.source, att.source_kind, att.source_role, att.source_org) == (source, "unnamed", role, org)
+
+
+def test_a_named_person_of_a_possessor_is_the_person():
+    (att,) = analyse("Putin's spokesman Dmitry Peskov said that the report was false.").attributions
+    assert (att.source, att.source_kind, att.source_role) == ("Dmitry Peskov", "person", "Putin's spokesman")

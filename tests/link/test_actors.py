@@ -158,3 +158,34 @@ def test_an_article_in_another_language_gives_no_actors():
     german = replace(a, article=replace(a.article, language="de"))
     assert resolve([german]) == ()
     assert "Olaf Scholz" in [x.name for x in resolve([a])]  # the same text taken as English
+
+
+def test_a_lone_given_name_joins_the_one_full_name_that_has_it():
+    a = make("a", "Joan Rivers died on Thursday. Joan had gone in for a routine procedure.",
+             persons=("Joan Rivers", "Joan"))
+    b = make("b", "Friends said Joan loved the stage.", persons=("Joan",))
+    assert names(resolve([a, b], {"a": "s1", "b": "s1"})) == {"Joan Rivers": {"Joan"}}
+    two = make("c", "Joan Rivers and Joan Baez met. Joan spoke first.", persons=("Joan Rivers", "Joan Baez", "Joan"))
+    assert sorted(x.name for x in resolve([two], {"c": "s2"})) == ["Joan", "Joan Baez", "Joan Rivers"]
+    # a surname that fits wins over a given name: "Rivers" is Joan Rivers even beside a "Rivers Cuomo"
+    c = make("d", "Joan Rivers and Rivers Cuomo met. Rivers spoke first.", persons=("Joan Rivers", "Rivers Cuomo", "Rivers"))
+    assert names(resolve([c], {"d": "s3"}))["Joan Rivers"] == {"Rivers"}
+
+
+def test_someone_of_a_named_person_is_not_that_person():
+    a = make("a", "Joan Rivers' personal doctor said the reports were lies. Joan Rivers died in September.",
+             persons=("Joan Rivers",),
+             attributions=({"source": "Joan Rivers' personal doctor", "kind": "unnamed", "role": "personal doctor",
+                            "org": "Joan Rivers", "content": "the reports were lies"},))
+    actors = {x.name: x for x in resolve([a])}
+    assert actors["Joan Rivers"].roles == ()
+    assert actors["Joan Rivers' personal doctor"].kind == "unnamed"
+
+
+def test_a_source_is_the_person_the_extractor_named_not_the_longest_name_in_its_span():
+    a = make("a", "Gwen Korovin, Joan Rivers's personal doctor, denied taking a selfie.",
+             persons=("Gwen Korovin", "Joan Rivers's"),
+             attributions=({"source": "Gwen Korovin, Joan Rivers's personal doctor", "name": "Gwen Korovin",
+                            "content": "taking a selfie"},))
+    actors = {x.name: x for x in resolve([a])}
+    assert actors["Gwen Korovin"].aliases == () and actors["Joan Rivers"].roles == ()

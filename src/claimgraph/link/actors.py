@@ -105,9 +105,15 @@ def _source_mention(analysis: ArticleAnalysis, att) -> Mention | None:
     date, span = att.date or art.published, att.source_span
     inside = [e for e in analysis.entities if span is not None and span.start <= e.span.start
               and e.span.end <= span.end and e.label in PERSON_LABELS | ORG_LABELS]
+    if att.source_kind in UNNAMED_KINDS and att.source_org:  # "Joan Rivers' doctor" is not Joan Rivers
+        owner = set(att.source_org.split())
+        inside = [e for e in inside if not set(person_tokens(e.span.of(text))) <= owner]
     persons = [e for e in inside if e.label in PERSON_LABELS]
     if persons or inside:
-        e = max(persons or inside, key=lambda e: e.span.end - e.span.start)
+        # the entity the extractor named the source by ("Gwen Korovin, Joan Rivers's doctor"), else the longest
+        named = set(person_tokens(att.source or ""))
+        e = max(persons or inside, key=lambda e: (set(person_tokens(e.span.of(text))) <= named,
+                                                   e.span.end - e.span.start))
         prefix = display_name(text[span.start : e.span.start]) if persons else ""
         role = att.source_role or (role_of(prefix) if prefix[:1].isalpha() else None)
         return Mention(art.id, e.span.of(text), "person" if persons else "organisation", role or None, date)
@@ -241,11 +247,13 @@ def _article_keys(ms: list[Mention], glossed: dict[str, str] | None = None) -> d
     Keys: ("person", first, last) for full names, ("surname", last) for unresolved single names,
     ("org", name) for organisations, ("unnamed", name) for unnamed sources.
     """
-    full = {}
+    full: dict[str, set] = defaultdict(set)  # last name → full-name keys
+    given: dict[str, set] = defaultdict(set)  # first name → full-name keys
     for m in ms:
         if m.kind == "person" and len(person_tokens(m.surface)) >= 2:
             toks = person_tokens(m.surface)
-            full[toks[-1].lower()] = full.get(toks[-1].lower(), set()) | {_person_key(toks)}
+            full[toks[-1].lower()].add(_person_key(toks))
+            given[toks[0].lower()].add(_person_key(toks))
     orgs = [display_name(m.surface) for m in ms if m.kind == "organisation" and not is_acronym(display_name(m.surface))]
     keys: dict[tuple[str, str], tuple[str, ...]] = {}
     for m in ms:
@@ -254,7 +262,8 @@ def _article_keys(ms: list[Mention], glossed: dict[str, str] | None = None) -> d
             if len(toks) >= 2:
                 keys[(m.kind, m.surface)] = _person_key(toks)
             else:
-                options = full.get(toks[0].lower(), set())
+                # a surname; else a given name ("Joan" for Joan Rivers, "Xi" for Xi Jinping) no surname shares
+                options = full.get(toks[0].lower()) or given.get(toks[0].lower(), set())
                 keys[(m.kind, m.surface)] = min(options) if len(options) == 1 else ("surname", toks[0].lower())
         elif m.kind == "organisation" and len(toks) == 1 and len(full.get(toks[0].lower(), ())) == 1:
             keys[(m.kind, m.surface)] = min(full[toks[0].lower()])  # a surname mislabelled ORG
@@ -323,14 +332,16 @@ def _story(story_of: dict[str, str], article: str) -> str:
 
 
 def _place_surnames(groups: dict[tuple, _Group], rows: list[tuple[str, Mention]], story_of: dict[str, str]) -> None:
-    """A lone surname joins the one full-name person of its story with that last name, else stays apart."""
+    """A lone surname joins the one full-name person of its story with that last name (else with that first
+    name: "Joan" for Joan Rivers, "Xi" for Xi Jinping), else stays apart."""
     stories_of_key: dict[tuple, set[str]] = defaultdict(set)
     for key, g in groups.items():
         if key[0] == "person":
             stories_of_key[key].update(_story(story_of, m.article) for m in g.mentions)
     for surname, m in rows:
         story = _story(story_of, m.article)
-        fits = sorted(k for k in stories_of_key if k[2] == surname and story in stories_of_key[k])
+        fits = sorted(k for k in stories_of_key if k[2] == surname and story in stories_of_key[k]) or \
+            sorted(k for k in stories_of_key if k[1] == surname and story in stories_of_key[k])  # a given name
         key = fits[0] if len(fits) == 1 else ("surname", surname, story)
         groups.setdefault(key, _Group()).mentions.append(m)
 

@@ -88,6 +88,10 @@ def _names_head(ent, head) -> bool:
     return root.dep_ == "pobj" and root.head.head.i == head.i and root.head.lower_ in ("at", "of", "from", "with")
 
 
+def _possessor_of(ent, head) -> bool:
+    return ent.root.dep_ == "poss" and ent.root.head.i == head.i and not ent.start <= head.i < ent.end
+
+
 def _antecedent(head):
     """The noun a relative pronoun subject stands for ("the programme, which aims …" → programme), else None."""
     if head.lower_ not in RELATIVE_PRONOUNS or head.dep_ not in ("nsubj", "nsubjpass"):
@@ -181,6 +185,31 @@ class SourceResolver:
                     return Resolved(full, kind)
         return None
 
+    def _owned(self, head, span: Span, ents) -> Resolved | None:
+        """Someone of a named one, not the named one: "Trump's lawyer", "Joan Rivers' personal doctor",
+        "Ukraine's president". The head is a common noun for a person (not a text, a body or vague reports)
+        whose only name is its possessor; the source is the phrase as written, its role the words after the
+        possessive and its organisation the possessor."""
+        lemma = head.lemma_.lower()
+        if head.pos_ != "NOUN" or lemma in DOCUMENT_NOUNS | ORG_NOUNS | VAGUE_NOUNS or len(ents) != 1:
+            return None
+        owner = ents[0]
+        if not _possessor_of(owner, head):
+            return None
+        marker = owner.end if owner.end < len(self.doc) and self.doc[owner.end].tag_ == "POS" else None
+        after = self.doc[marker].idx + len(self.doc[marker].text) if marker is not None else owner.end_char
+        if not span.start <= after < span.end:
+            return None
+        if owner.label_ == "PERSON":  # the tagger often keeps a bare apostrophe in the name ("Joan Rivers'")
+            owner_name = self._person(_strip_titles(owner).rstrip("'’ "))
+        else:
+            owner_name = self._org(owner)
+        text = self.text[span.start: span.end]
+        words = text.split()
+        if words and words[0].lower() in ("the", "a", "an"):
+            text = " ".join(words[1:])
+        return Resolved(text, "unnamed", self.text[after: span.end].strip(" ,") or None, owner_name)
+
     def _resolve(self, head, span: Span) -> Resolved:
         low = head.lower_
         antecedent = _antecedent(head)
@@ -204,7 +233,12 @@ class SourceResolver:
         if known is not None:
             return known
         ents = [e for e in _ents(self.ents, span) if _names_head(e, head)]
-        person = next((e for e in ents if e.label_ == "PERSON"), None)
+        owned = self._owned(head, span, ents)
+        if owned is not None:
+            return owned
+        # "Trump's lawyer Rudy Giuliani": the person named, not the one whose lawyer they are
+        people = [e for e in ents if e.label_ == "PERSON"]
+        person = next((e for e in people if not _possessor_of(e, head)), people[0] if people else None)
         org = next((e for e in ents if e.label_ in ORG_LABELS), None)
         if person is not None:
             name = self._person(_strip_titles(person))
