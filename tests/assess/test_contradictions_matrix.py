@@ -26,6 +26,22 @@ def test_numeric_conflict_and_denial_cite_both_sides(corpus_of):
     assert next(c for c in out.claims if c.id == "arrests").support == "contested"
 
 
+@pytest.mark.parametrize(("other", "contradicts"), [
+    ("the doctor did not take a selfie in the room", True),
+    # a negation in an aside about a participant says nothing against what happened
+    ("the doctor, who has not been publicly identified, took a selfie in the room", False),
+    ("the doctor (not a clinic employee) took a selfie in the room", False),
+])
+def test_polarity_reads_the_main_clause(corpus_of, other, contradicts):
+    corpus = corpus_of(
+        {"x": ("CNN reported the doctor took a selfie in the room.",
+               [("x1", "CNN", "reported", "the doctor took a selfie in the room", {"kind": "organisation"})]),
+         "y": (f"A staff member said {other}.", [("y1", "A staff member", "said", other, {"kind": "unnamed"})])},
+        [("selfie", "the doctor took a selfie", ("x1", "y1"))],
+    )
+    assert ("polarity" in {c["kind"] for c in assess(corpus).contradictions}) is contradicts
+
+
 def test_seed_matrix(assessed):
     (matrix,) = assessed.stance_matrix
     cells = {(c["actor"], c["claim"]): c["stance"] for c in matrix["cells"]}

@@ -46,8 +46,9 @@ def _places(view: View, att: Attribution) -> dict[str, set[str]]:
 
 
 def _negative(view: View, att: Attribution) -> bool:
-    """The content itself is negated ("X did not happen"); a negated cue ("has not confirmed") is not a denial."""
-    return lexical.negated(view.content(att))
+    """The content itself is negated ("X did not happen"); a negated cue ("has not confirmed") is not a denial,
+    nor is a negation in an aside about a participant ("the doctor, who has not been identified, took …")."""
+    return lexical.main_negated(view.content(att))
 
 
 def _dates(view: View, att: Attribution) -> set[str]:

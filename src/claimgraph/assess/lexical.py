@@ -55,6 +55,16 @@ def negated(text: str) -> bool:
     return "n't" in low or any(w in NEGATIONS for w in words(low))
 
 
+# Asides that say something about a participant, not what happened: a relative clause set off by commas
+# (", who has not been identified,": to the next comma or the end), a parenthesis, a dashed insertion.
+_ASIDES = re.compile(r",\s*(?:who|whom|whose|which)\b[^,;]*(?:,|$)|\([^()]*\)|\s[—–-]\s[^—–]*?(?:\s[—–-]\s|$)")
+
+
+def main_negated(text: str) -> bool:
+    """``negated`` outside the asides: "the doctor, who has not been identified, took a selfie" affirms."""
+    return negated(_ASIDES.sub(" ", text))
+
+
 def numbers(text: str) -> frozenset[float]:
     """Numeric values written in digits, with thousand/million/billion applied."""
     values = set()
