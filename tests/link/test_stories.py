@@ -118,6 +118,18 @@ def test_time_decay_separates_same_words_months_apart():
     assert index.members()["a"] != index.members()["b"]
 
 
+def test_an_estimated_date_does_not_decay():
+    # a date guessed from the body (the latest date it mentions, "in August 2013") is no publication date:
+    # two reports of one event stay one story when one of them has such a guess a year off
+    from dataclasses import replace
+
+    index = StoryIndex()
+    index.add(make("a", QUAKE[0][1], orgs=QUAKE[0][3], published="2024-03-01"))
+    guessed = make("b", QUAKE[1][1], orgs=QUAKE[1][3], published="2023-03-01")
+    index.add(replace(guessed, article=replace(guessed.article, published_estimated=True)))
+    assert index.members()["a"] == index.members()["b"]
+
+
 def test_bad_state_is_a_store_error():
     with pytest.raises(StoreError, match="story index state"):
         StoryIndex.from_state({"version": 99})

@@ -51,7 +51,9 @@ WEIGHTS = {"title": 0.15, "body": 0.70, "entities": 0.15}
 STORY_THRESHOLD = 0.30
 # Time decay (Gaussian on the distance in days to the story's mean date). Not calibrated: ECB+
 # has no publication dates; a news event is rarely reported for more than a few weeks. When the
-# article or the story has no date the factor is 1 (neutral).
+# article or the story has no date the factor is 1 (neutral). A date estimated from the body (the latest one it
+# mentions) counts as none: it is often a year off ("last seen in August 2013" in a report of 2014), and a
+# guess must not split a story (5 FNC-1 bodies on one beheading video: 3 stories with the guesses, 2 without).
 TIME_SIGMA_DAYS = 10.0
 QUERY_TERMS = {"title": 4, "body": 10, "entities": 6, "lead": 8}  # salient terms used to retrieve candidates
 CENTROID_TERMS = 400  # per field: a centroid is pruned back to its heaviest terms beyond twice this
@@ -276,7 +278,9 @@ class StoryIndex:
         self.df.observe(b)
         label, titled = _label(analysis)
         vecs = {f: self.df.vector(f, getattr(b, f)) for f in CENTROID_FIELDS}
-        return ArticleVectors(vecs, embedding, _day(analysis.article.published), label, titled)
+        art = analysis.article
+        day = None if art.published_estimated else _day(art.published)
+        return ArticleVectors(vecs, embedding, day, label, titled)
 
     def add(self, analysis: ArticleAnalysis, embedding: np.ndarray | None = None) -> str:
         """File one article (again: returns its existing story) and return its story id.
