@@ -34,6 +34,10 @@ ROWS = [
      {"US": ("US", "country", None), "Paris": ("FR", "city", (48.86, 2.35))}),
     ("The storm reached Paris, Texas, on Sunday.",
      {"Paris": ("US", "city", (33.66, -95.55)), "Texas": ("US", "region", None)}),
+    # a US state after the town in AP style or as a postal code: a town of that state, else none
+    ("Police in Springfield, Ill., said the fire was contained.", {"Springfield": ("US", "city", (39.8, -89.64))}),
+    ("The mayor of Paris, TX, spoke on Monday.", {"Paris": ("US", "city", (33.66, -95.55))}),
+    ("He went to a boarding school in Meriden, N.H., as a boy.", {}),  # no Meriden in New Hampshire's towns
     ("Protests spread across Georgia, and police in Tbilisi cleared the avenue.",
      {"Georgia": ("GE", "country", None), "Tbilisi": ("GE", "city", (41.7, 44.8))}),
     ("Voters in Atlanta, Georgia lined up for hours.",

@@ -14,7 +14,8 @@ A town below MIN_UNSUPPORTED_POPULATION is dropped unless the article supports i
 Disambiguation (documented rule): score = log10(population) + CONTEXT_COUNTRY_BONUS when the
 candidate's country is named in the article (as a country, a demonym or through a region it names)
 + NEIGHBOUR_ADMIN1_BONUS when a place listed right beside it ("Paris, Texas", "near A, B and C")
-lies in the same admin-1 region
+lies in the same admin-1 region (also a US state written after it in AP style or as a postal code:
+"Meriden, N.H.", "Paris, TX": then only a town of that state is taken)
 − ALTERNATE_NAME_PENALTY for a match on an alternate (historic, foreign) name − BARE_REGION_PENALTY
 for a region named without an admin word. One name keeps one place through the article.
 """
@@ -24,6 +25,9 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
+
+import us
 
 from ..types import ArticleAnalysis, PlaceMention, Span
 from .entities import PLACE_LABELS
@@ -55,6 +59,19 @@ _FACILITY = re.compile(r"^(?:(?:the )?port of |(?:the )?airport of )(?P<a>.+)$|^
 _FACILITY_AFTER = re.compile(r"\s+(?:(?:international )?airport|air ?base|airfield)\b", re.IGNORECASE)
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or)?\s*$")
 _REPUBLIC = re.compile(r"^(?:the )?republic of (?P<x>.+)$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _state_qualifier() -> tuple[re.Pattern, dict[str, str]]:
+    """", N.H." / ", NH" / ", Calif." right after a town: a US state in AP style or as a postal code (from
+    the ``us`` package), mapped to its postal code, which is the gazetteer's admin-1 code of US places."""
+    codes = {}
+    for state in us.states.STATES_AND_TERRITORIES + [us.states.DC]:
+        codes[state.abbr] = state.abbr
+        if state.ap_abbr:
+            codes[state.ap_abbr] = state.abbr
+    forms = "|".join(re.escape(f) for f in sorted(codes, key=len, reverse=True))
+    return re.compile(rf",\s*(?P<q>{forms})(?![\w.])"), codes
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,12 +227,21 @@ def resolve(mentions: list[_Mention], countries: set[str], text: str) -> list[Pl
     nears = [frozenset((first[j].place.country, first[j].admin1) for j in _neighbours(mentions, i, text)
                        if first[j] is not None and keys[j][0] != keys[i][0])
              for i in range(len(mentions))]
+    states = [_state_of(m, text) for m in mentions]
+    nears = [near | {("US", st)} if st else near for near, st in zip(nears, states, strict=True)]
     chosen: dict[tuple[str, str], Match] = {}
     for key in dict.fromkeys(keys):
         group = [i for i, k in enumerate(keys) if k == key and cands[i]]
         if group:
+            options = cands[group[0]]
+            # "Meriden, N.H.": a town of that state or none (not Meriden, Connecticut)
+            if qualified := {states[i] for i in group if states[i]}:
+                options = [x for x in options if (x[0].entry.place.country, x[0].entry.admin1) in
+                           {("US", st) for st in qualified}]
+                if not options:
+                    continue
             contexts = [_Context(context[key], nears[i]) for i in group]
-            chosen[key] = max(cands[group[0]], key=lambda x, cs=contexts: sum(_score(*x, c) for c in cs))[0]
+            chosen[key] = max(options, key=lambda x, cs=contexts: sum(_score(*x, c) for c in cs))[0]
     out = []
     for i, m in enumerate(mentions):
         match = chosen.get(keys[i])
@@ -225,6 +251,15 @@ def resolve(mentions: list[_Mention], countries: set[str], text: str) -> list[Pl
         if _supported(match, others, nears[i]):
             out.append(PlaceMention(m.span, _display(match.entry, m)))
     return out
+
+
+def _state_of(m: _Mention, text: str) -> str | None:
+    """The postal code of a US state written right after a town mention ("Meriden, N.H."), else None."""
+    if m.form != "name":
+        return None
+    pattern, codes = _state_qualifier()
+    found = pattern.match(text, m.span.end)
+    return codes[found["q"]] if found else None
 
 
 def _supported(match: Match, others: frozenset[str], near: frozenset[tuple[str, str]]) -> bool:
