@@ -120,3 +120,9 @@ def test_a_state_and_its_spokesman_share_one_affiliation():
     assert affiliation(_att("US"), "US") == "government:US"
     assert affiliation(_att("John Kirby", "US National Security Council spokesman"), "John Kirby") == "government:US"
     assert affiliation(_att("Institute for the Study of War"), "Institute for the Study of War") != "government:US"
+
+
+def test_an_organisation_and_someone_of_it_share_one_affiliation():
+    # "Apple said …" and "Apple's spokesman said …" are one side, not two independent origins
+    spokesman = affiliation(_att("Apple's spokesman", "spokesman", "Apple"), "Apple's spokesman")
+    assert spokesman == affiliation(_att("Apple"), "Apple") == "Apple"

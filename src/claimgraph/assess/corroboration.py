@@ -107,7 +107,8 @@ def names_a_state(name: str) -> bool:
 
 
 def affiliation(att: Attribution, canonical: str) -> str:
-    """The group an origin speaks for: ``government:XX``, ``org:NAME`` or the origin itself."""
+    """The group an origin speaks for: ``government:XX``, the organisation it speaks for (its name, so that
+    "Apple's spokesman" and Apple are one group) or the origin itself."""
     if att.source_kind == "vague":
         return "unnamed reports"
     described = " ".join(x for x in (att.source, att.source_role, att.source_org) if x)
@@ -117,7 +118,7 @@ def affiliation(att: Attribution, canonical: str) -> str:
                     or names_a_state(att.source or "")):
         return f"government:{country}"
     if att.source_org and source_key(att.source_org) != source_key(canonical):
-        return f"org:{att.source_org}"
+        return att.source_org
     return canonical
 
 
