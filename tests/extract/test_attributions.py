@@ -343,3 +343,11 @@ def test_a_possessed_person_is_not_the_possessor(text, source, role, org):
 def test_a_named_person_of_a_possessor_is_the_person():
     (att,) = analyse("Putin's spokesman Dmitry Peskov said that the report was false.").attributions
     assert (att.source, att.source_kind, att.source_role) == ("Dmitry Peskov", "person", "Putin's spokesman")
+
+
+def test_a_possessive_is_not_part_of_the_owner_and_another_first_name_is_another_person():
+    text = ("Donald Trump spoke on Monday. Ivana Trump's lawyer said that the brief was filed. "
+            "The GOP's complaint said that the rules were broken.")
+    lawyer, complaint = analyse(text).attributions
+    assert (lawyer.source, lawyer.source_org) == ("Ivana Trump's lawyer", "Ivana Trump")
+    assert complaint.source == "GOP"  # someone's text speaks for them: not "the GOP's complaint"

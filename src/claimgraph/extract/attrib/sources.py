@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ...types import Span
@@ -25,6 +26,12 @@ VAGUE_NOUNS = frozenset({"report", "reports", "rumour", "rumours", "rumor", "rum
 ORG_NOUNS = frozenset({"agency", "organization", "organisation", "group", "ministry", "department", "company",
                        "firm", "institute", "body", "watchdog", "commission", "office", "authority", "regulator",
                        "think-tank", "charity"})
+# what someone's words or acts are called ("the GOP's complaint said"): the owner speaks, not someone of theirs
+SPEECH_NOUNS = frozenset({"complaint", "brief", "filing", "lawsuit", "suit", "ruling", "order", "motion", "indictment",
+                          "affidavit", "testimony", "remarks", "comments", "speech", "interview", "message", "email",
+                          "announcement", "decision", "performance", "response", "account", "version", "position"})
+NOT_SOMEONE = DOCUMENT_NOUNS | ORG_NOUNS | VAGUE_NOUNS | SPEECH_NOUNS
+POSSESSIVE = re.compile(r"\s*(?:['’]s|['’])$")
 # titles and ranks written before a name ("Major General Jane Doe"), stripped from the canonical name
 TITLES = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt", "sgt", "adm",
                     "president", "general", "major", "lieutenant", "colonel", "admiral", "captain", "sergeant",
@@ -140,9 +147,13 @@ class SourceResolver:
         return role_of(self.text[words[0].idx: person.start_char].strip(" ,"))
 
     def _person(self, name: str) -> str:
+        """The full name a name shortens ("Trump" → "Donald Trump", "Kevin Vickers" → "Kevin M. Vickers",
+        "Lamont Scott" → "Keith Lamont Scott"), never another first name ("Ivana Trump" stays Ivana Trump)."""
         last = name.split()[-1].lower()
         for full in self.people:
-            if full.split()[-1].lower() == last and len(full) >= len(name):
+            if full.split()[-1].lower() == last and len(full) >= len(name) and \
+                    (len(name.split()) == 1 or full.split()[0].lower() == name.split()[0].lower()
+                     or full.lower().endswith(" " + name.lower())):
                 return full
         self.people.append(name)
         return name
@@ -191,7 +202,7 @@ class SourceResolver:
         whose only name is its possessor; the source is the phrase as written, its role the words after the
         possessive and its organisation the possessor."""
         lemma = head.lemma_.lower()
-        if head.pos_ != "NOUN" or lemma in DOCUMENT_NOUNS | ORG_NOUNS | VAGUE_NOUNS or len(ents) != 1:
+        if head.pos_ != "NOUN" or lemma in NOT_SOMEONE or len(ents) != 1:
             return None
         owner = ents[0]
         if not _possessor_of(owner, head):
@@ -200,10 +211,10 @@ class SourceResolver:
         after = self.doc[marker].idx + len(self.doc[marker].text) if marker is not None else owner.end_char
         if not span.start <= after < span.end:
             return None
-        if owner.label_ == "PERSON":  # the tagger often keeps a bare apostrophe in the name ("Joan Rivers'")
-            owner_name = self._person(_strip_titles(owner).rstrip("'’ "))
+        if owner.label_ == "PERSON":  # the tagger often keeps the possessive in the name ("Joan Rivers'")
+            owner_name = self._person(POSSESSIVE.sub("", _strip_titles(owner)))
         else:
-            owner_name = self._org(owner)
+            owner_name = POSSESSIVE.sub("", self._org(owner))
         text = self.text[span.start: span.end]
         words = text.split()
         if words and words[0].lower() in ("the", "a", "an"):
