@@ -235,9 +235,8 @@ def resolve(mentions: list[_Mention], countries: set[str], text: str) -> list[Pl
         if group:
             options = cands[group[0]]
             # "Meriden, N.H.": a town of that state or none (not Meriden, Connecticut)
-            if qualified := {states[i] for i in group if states[i]}:
-                options = [x for x in options if (x[0].entry.place.country, x[0].entry.admin1) in
-                           {("US", st) for st in qualified}]
+            if qualified := {("US", states[i]) for i in group if states[i]}:
+                options = [x for x in options if (x[0].entry.place.country, x[0].entry.admin1) in qualified]
                 if not options:
                     continue
             contexts = [_Context(context[key], nears[i]) for i in group]

@@ -95,6 +95,12 @@ def _names_head(ent, head) -> bool:
     return root.dep_ == "pobj" and root.head.head.i == head.i and root.head.lower_ in ("at", "of", "from", "with")
 
 
+def _without_article(text: str) -> str:
+    """A mention as written, less a leading article ("the spokesman" → "spokesman")."""
+    words = text.split()
+    return " ".join(words[1:]) if words and words[0].lower() in ("the", "a", "an") else text
+
+
 def _possessor_of(ent, head) -> bool:
     return ent.root.dep_ == "poss" and ent.root.head.i == head.i and not ent.start <= head.i < ent.end
 
@@ -215,10 +221,7 @@ class SourceResolver:
             owner_name = self._person(POSSESSIVE.sub("", _strip_titles(owner)))
         else:
             owner_name = POSSESSIVE.sub("", self._org(owner))
-        text = self.text[span.start: span.end]
-        words = text.split()
-        if words and words[0].lower() in ("the", "a", "an"):
-            text = " ".join(words[1:])
+        text = _without_article(self.text[span.start: span.end])
         return Resolved(text, "unnamed", self.text[after: span.end].strip(" ,") or None, owner_name)
 
     def _resolve(self, head, span: Span) -> Resolved:
@@ -279,10 +282,7 @@ class SourceResolver:
         if (bare and lemma in ORG_NOUNS and self.last_group and self.last_group.kind == "organisation"
                 and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)):
             return Resolved(self.last_group.name, "organisation")
-        text = self.text[span.start: span.end]
-        words = text.split()
-        if words and words[0].lower() in ("the", "a", "an"):
-            text = " ".join(words[1:])
+        text = _without_article(self.text[span.start: span.end])
         if lemma in VAGUE_NOUNS and not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
             return Resolved(text, "vague")
         return Resolved(text, "unnamed")
