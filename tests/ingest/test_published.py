@@ -33,10 +33,15 @@ def test_parse_published(value, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("ISW reported on 17 December that... In October 2024, reports emerged. On 16 December he said.", "2024-12-17"),
-        ("The law took effect on 3 March 2021 and was amended on 5 May 2022.", "2022-05-05"),
-        ("On March 3, 2019 he said so.", "2019-03-03"),
-        ("He spoke on 17 December.", None),  # no year anywhere: no estimate
+        # a full date stated twice is the day of writing; once, it is most often history
+        ("WASHINGTON, 3 March 2021. The law took effect on 3 March 2021, after a vote on 5 May 2019.", "2021-03-03"),
+        ("On March 3, 2019 he said so.", None),
+        ("The attack of Sept. 11, 2001 and, again, Sept. 11, 2001.", "2001-09-11"),
+        ("The attack of Sept. 11, 2001 and, again, Sept. 11, 2001, shaped the 2016 race.", None),  # a later year
+        ("Posted 2016-02-15. — Ann (@ann) February 15, 2016", "2016-02-15"),  # ISO and written forms agree
+        # a day-month takes no year from another mention: 'November 23' beside 'Sept. 11, 2012' (history)
+        ("ISW reported on 17 December that... In October 2024, reports emerged. On 16 December he said.", None),
+        ("He spoke on 17 December.", None),
         ("In May, he said, people may 5 times...", None),
         ("No dates here at all.", None),
     ],

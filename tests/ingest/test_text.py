@@ -71,9 +71,12 @@ def test_invalid_front_matter_is_kept_as_text(tmp_path):
 
 def test_unknown_date_stays_null_or_estimated(tmp_path):
     path = tmp_path / "b.txt"
-    path.write_text("The agency reported on 17 December that talks had stalled.\n\nIn October 2024, talks began.")
+    path.write_text("KYIV, 17 December 2024. The agency reported on 17 December 2024 that talks had stalled.")
     article = read_one(str(path))
     assert (article.published, article.published_estimated) == ("2024-12-17", True)
+    path.write_text("The agency reported on 17 December that talks had stalled.\n\nIn October 2024, talks began.")
+    article = read_one(str(path))
+    assert (article.published, article.published_estimated) == (None, False)  # no year of its own: none
     path.write_text("The agency reported on Monday that talks had stalled in the capital city.")
     article = read_one(str(path))
     assert (article.published, article.published_estimated) == (None, False)

@@ -51,9 +51,10 @@ WEIGHTS = {"title": 0.15, "body": 0.70, "entities": 0.15}
 STORY_THRESHOLD = 0.30
 # Time decay (Gaussian on the distance in days to the story's mean date). Not calibrated: ECB+
 # has no publication dates; a news event is rarely reported for more than a few weeks. When the
-# article or the story has no date the factor is 1 (neutral). A date estimated from the body (the latest one it
-# mentions) counts as none: it is often a year off ("last seen in August 2013" in a report of 2014), and a
-# guess must not split a story (5 FNC-1 bodies on one beheading video: 3 stories with the guesses, 2 without).
+# article or the story has no date the factor is 1 (neutral). A date estimated from the body (ingest.published)
+# counts as none: a guess must not split a story. (The earlier estimate, the latest date the body mentions, was
+# often a year off, "last seen in August 2013" in a report of 2014: 5 FNC-1 bodies on one beheading video made
+# 3 stories with the guesses, 2 without.)
 TIME_SIGMA_DAYS = 10.0
 QUERY_TERMS = {"title": 4, "body": 10, "entities": 6, "lead": 8}  # salient terms used to retrieve candidates
 CENTROID_TERMS = 400  # per field: a centroid is pruned back to its heaviest terms beyond twice this
