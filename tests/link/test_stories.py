@@ -189,9 +189,14 @@ class _Story:
         self.centroid = {"lead": lead, "body": {}}
 
 
+class _Clusters(list):
+    def peek(self, cid):
+        return self[cid]
+
+
 class _Stories:
     def __init__(self, clusters) -> None:
-        self.clusters, self.count = clusters, len(clusters)
+        self.clusters, self.count = _Clusters(clusters), len(clusters)
         self.index = self
 
     def candidates(self, terms, limit):
@@ -213,6 +218,23 @@ def test_a_story_that_grows_into_another_event_leaves_its_thread():
     assert sorted(len(t.stories) for t in linker.threads.values()) == [1, 1]
     restored = ThreadLinker.from_state(json.loads(json.dumps(linker.to_state())))
     assert [restored.find(c) for c in (0, 1)] == [linker.find(c) for c in (0, 1)]
+
+
+def test_a_lone_article_joins_a_thread_on_less_evidence_than_a_story():
+    from claimgraph.link.threads import LONE_ARTICLE_THRESHOLD, THREAD_THRESHOLD, ThreadLinker
+
+    def linked(members: int) -> bool:
+        # leads at cosine 0.37: between the lone-article threshold and the thread threshold
+        fire, other = _Story(0, {"fire": 1.0}, 4), _Story(1, {"fire": 0.37, "blaze": 0.929}, members)
+        stories = _Stories([fire, other])
+        linker = ThreadLinker(THREAD_THRESHOLD, {"lead": 1.0, "embedding": 0.0})
+        linker.update(fire, stories)
+        linker.update(other, stories)
+        return linker.find(0) == linker.find(1)
+
+    assert LONE_ARTICLE_THRESHOLD < 0.37 < THREAD_THRESHOLD
+    assert linked(1)  # one article: a thin lead, and a wrong merge costs one article
+    assert not linked(2)  # two stories of several articles need the full threshold
 
 
 def test_cohesion_is_the_linkage_of_a_story_with_the_rest_of_its_thread():
