@@ -28,6 +28,16 @@ BODY = "The minister said on Monday that the plan would go ahead.\n\nShe gave no
         ("Will the talks resume?\n\n" + BODY, "Will the talks resume?", None, None),
         # byline with a pipe separator and US date order
         ("Markets rally\n\nJohn Roe | Dec. 3, 2021 5:30 pm\n\n" + BODY, "Markets rally", "John Roe", "2021-12-03T17:30"),
+        # a name line with the date line under it, right below the headline (no blank line between)
+        ("Talks resume in Geneva\nJane Doe, Reuters\n5 March 2024 10:15 GMT\n\n" + BODY,
+         "Talks resume in Geneva", "Jane Doe", "2024-03-05T10:15+00:00"),
+        ("Talks resume in Geneva\n\nJane Doe\nTue 5 Mar 2024 10.15 GMT\n\n" + BODY,
+         "Talks resume in Geneva", "Jane Doe", "2024-03-05T10:15+00:00"),
+        # labelled fields on one line
+        ("Talks resume in Geneva\n\nPublished: 2024-03-05 | Author: Jane Doe\n\n" + BODY,
+         "Talks resume in Geneva", "Jane Doe", "2024-03-05"),
+        # negative: a name line with no date under it is the body's first line, not a byline
+        ("Talks resume in Geneva\n\nJane Doe\n\n" + BODY, "Talks resume in Geneva", None, None),
         # negative: first line is a sentence (ends with a period)
         (BODY, None, None, None),
         # negative: first line not followed by a blank line
@@ -71,6 +81,18 @@ def test_known_title_only_strips_matching_line():
         ("Jane Doe — 18 December", None),  # no year: never guessed
         ("The war — 18 December 2024 was a turning point for everyone involved.", None),
         ("Source: Reuters", None),
+        # a wire or outlet credit and a job title beside the names are not the author
+        ("By Jane Doe and John Roe, Associated Press", ("Jane Doe and John Roe", None)),
+        ("By Jane Doe, Reuters, March 5, 2024 10:15 AM", ("Jane Doe", "2024-03-05T10:15")),
+        ("By Jane Doe, Staff Writer", ("Jane Doe", None)),
+        ("By John Roe, Kyiv correspondent", ("John Roe", None)),
+        ("By Jane Doe, John Roe and Ann Lee", ("Jane Doe, John Roe and Ann Lee", None)),
+        ("Jane Doe | Reuters | 5 March 2024", ("Jane Doe", "2024-03-05")),
+        ("The New York Times | 5 March 2024", (None, "2024-03-05")),
+        ("By: Rory McConville", ("Rory McConville", None)),
+        ("Jane Doe, Reuters", None),  # a bare name: a byline only above a date line (read_header)
+        ("By Jane Doe, who lives in Kyiv", None),
+        ("By the way, this is a sentence", None),
         ("", None),
     ],
 )

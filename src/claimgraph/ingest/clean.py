@@ -22,7 +22,17 @@ BOILERPLATE_TAIL = 120
 
 _NAME_LINKS = {"and", "&", "de", "da", "di", "del", "der", "van", "von", "la", "le", "al", "bin", "ibn", "y"}
 _BYLINE_SEPARATORS = re.compile(r"\s+(?:[—–|·•]|-{1,2})\s+")
-_BY = re.compile(r"^(?:by|written by|words by)\s+", re.IGNORECASE)
+_BY = re.compile(r"^(?:by|written by|words by|author)(?:\s*:\s*|\s+)", re.IGNORECASE)
+# A byline may credit the wire or the outlet beside the names ("By Jane Doe, Reuters", "Jane Doe | BBC News").
+_WIRES = frozenset({"reuters", "ap", "afp", "dpa", "efe", "ansa", "upi", "kyodo", "bloomberg", "associated press",
+                    "agence france-presse", "agence france presse", "press association", "pa", "tass", "xinhua",
+                    "anadolu", "ukrinform", "interfax", "bbc", "cnn", "npr", "cbs", "abc", "nbc"})
+_OUTLET_WORDS = frozenset({"news", "press", "times", "post", "journal", "herald", "tribune", "telegraph", "guardian",
+                           "gazette", "daily", "agency", "wire", "media", "online", "today", "pravda", "radio", "tv",
+                           "television", "network", "magazine", "service", "bureau", "desk", "staff"})
+# Job titles printed after the names ("Jane Doe, Staff Writer", "John Roe, Kyiv correspondent").
+_ROLE_TAIL = re.compile(r",?\s+(?:(?:senior|chief|staff|special|foreign|political|[A-Z]\w+)\s+)?"
+                        r"(?:writer|reporter|correspondent|editor|contributor)\s*$", re.IGNORECASE)
 _DATE_LABEL = re.compile(r"^(?:published|posted|updated|date|last updated)\s*(?:on|:)?\s*", re.IGNORECASE)
 
 
@@ -47,7 +57,7 @@ def read_header(lines: list[str], known_title: str | None = None) -> Header:
     for _ in range(BYLINE_WINDOW):
         if i >= len(lines):
             break
-        found = parse_byline(lines[i])
+        found = _byline_at(lines, i)
         if found is None:
             break
         author = author or found[0]
@@ -64,6 +74,19 @@ def _next_filled(lines: list[str], i: int) -> int:
     return i
 
 
+def _byline_at(lines: list[str], i: int) -> tuple[str | None, str | None] | None:
+    """``parse_byline`` of line ``i``, or a bare name line ("Jane Doe", "Jane Doe, Reuters") when the next
+    line is a date line: a name alone is a byline only with the date under it."""
+    found = parse_byline(lines[i])
+    if found is not None:
+        return found
+    name = _author(lines[i].strip())
+    after = _next_filled(lines, i + 1)
+    if name is not None and after < len(lines) and (dated := parse_byline(lines[after])) and dated[0] is None:
+        return name, None
+    return None
+
+
 def _is_headline(lines: list[str], i: int, known_title: str | None) -> bool:
     line = lines[i].strip()
     if known_title is not None:
@@ -77,32 +100,85 @@ def _is_headline(lines: list[str], i: int, known_title: str | None) -> bool:
         return False
     after = i + 1
     followed_by_blank = after < len(lines) and not lines[after].strip()
-    followed_by_byline = after < len(lines) and parse_byline(lines[after]) is not None
+    followed_by_byline = after < len(lines) and bool(lines[after].strip()) and _byline_at(lines, after) is not None
     has_body = _next_filled(lines, after) < len(lines)
     return has_body and (followed_by_blank or followed_by_byline)
 
 
 def parse_byline(line: str) -> tuple[str | None, str | None] | None:
-    """``Name — date``, ``By Name``, ``By Name, date`` or a lone date line → (author, published)."""
+    """A byline or dateline → (author, published): ``Name — date``, ``By Name``, ``By Name, Reuters, date``,
+    ``Published: date | Author: Name`` or a lone date line. Every part between separators must be a
+    name (after "By" or "Author:"), a date, or a wire or outlet credit; else the line is text (None).
+    A name without "By" counts only beside a date on the line (``read_header`` also takes it above one)."""
     line = line.strip()
     if not line or len(line) > MAX_BYLINE_CHARS:
         return None
-    by = _BY.match(line)
-    rest = line[by.end() :] if by else line
-    parts = _BYLINE_SEPARATORS.split(rest, maxsplit=1)
-    if by and len(parts) == 1 and "," in rest:
-        parts = [p.strip() for p in rest.split(",", 1)]
-    if len(parts) == 2 and is_name(parts[0]):
-        published = parse_published(_DATE_LABEL.sub("", parts[1]))
-        if published is not None:
-            return parts[0], published
-    if by and is_name(rest):
-        return rest, None
-    if not by and re.search(r"\d", line):
-        published = parse_published(_DATE_LABEL.sub("", line))
-        if published is not None and _mostly_date(line):
-            return None, published
-    return None
+    parts = [p.strip() for p in _BYLINE_SEPARATORS.split(line) if p.strip()]
+    if len(parts) == 1 and (by := _BY.match(line)) and "," in line[by.end():] and not _author(line[by.end():]):
+        parts = _comma_parts(line, by.end())  # "By Jane Doe, Reuters, 4 May 2023"
+        if parts is None:
+            return None
+    author = published = None
+    labelled = False
+    for part in parts:
+        by = _BY.match(part)
+        if by:
+            labelled = True
+            name = _author(part[by.end():].strip())
+            if name is None or author is not None:
+                return None
+            author = name
+        elif re.search(r"\d", part):
+            date = parse_published(_DATE_LABEL.sub("", part))
+            if date is None or published is not None or not _mostly_date(part):
+                return None
+            published = date
+        elif _credit(part) or _ROLE_TAIL.fullmatch(" " + part):
+            continue
+        elif author is None and (name := _author(part)) is not None:
+            author = name
+        else:
+            return None
+    if author is None and published is None:
+        return None
+    if author is not None and published is None and not labelled:
+        return None  # a bare name: see _byline_at
+    return author, published
+
+
+def _comma_parts(line: str, start: int) -> list[str] | None:
+    """``By Name, credit or title, …, date`` → its parts: the date is the rest once it parses as one."""
+    first, rest = line[start:].split(",", 1)
+    parts = [line[:start] + first.strip()]
+    while rest.strip():
+        rest = rest.strip()
+        if parse_published(_DATE_LABEL.sub("", rest)) is not None or "," not in rest:
+            return parts + [rest]
+        head, rest = rest.split(",", 1)
+        if not (_credit(head.strip()) or _ROLE_TAIL.fullmatch(" " + head.strip())):
+            return None if re.search(r"\d", head) else parts + [head.strip() + "," + rest]
+        parts.append(head.strip())
+    return parts
+
+
+def _author(text: str) -> str | None:
+    """A byline's names without a trailing wire or outlet credit ("Jane Doe, Reuters" → "Jane Doe")."""
+    text = _ROLE_TAIL.sub("", text).strip(" ,")
+    if "," in text:
+        names, credit = text.rsplit(",", 1)
+        if _credit(credit.strip()) and is_name(names.strip()):
+            return names.strip()
+    return text if is_name(text) and len(text.replace(",", " ").split()) >= 2 else None
+
+
+def _credit(text: str) -> bool:
+    """A wire agency or an outlet named in a byline ("Reuters", "The Associated Press", "BBC News")."""
+    words = text.split()
+    if not words or len(words) > 5:
+        return False
+    if text.casefold().removeprefix("the ").strip() in _WIRES:
+        return True
+    return words[-1].casefold().strip(".") in _OUTLET_WORDS and all(w[0].isupper() for w in words if w.isalpha())
 
 
 def _mostly_date(line: str) -> bool:
