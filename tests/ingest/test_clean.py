@@ -38,10 +38,18 @@ BODY = "The minister said on Monday that the plan would go ahead.\n\nShe gave no
          "Talks resume in Geneva", "Jane Doe", "2024-03-05"),
         # negative: a name line with no date under it is the body's first line, not a byline
         ("Talks resume in Geneva\n\nJane Doe\n\n" + BODY, "Talks resume in Geneva", None, None),
+        # a headline in title case may end in a full stop; a lead sentence full of names is no headline
+        ("Poll: Wealthy Voters Abandon Republican Party for Hillary Clinton.\n\n" + BODY,
+         "Poll: Wealthy Voters Abandon Republican Party for Hillary Clinton.", None, None),
+        ("The Islamic State kidnapped American journalist James Foley on November 22, 2012.\n\n" + BODY,
+         None, None, None),
         # negative: first line is a sentence (ends with a period)
         (BODY, None, None, None),
         # negative: first line not followed by a blank line
         ("Talks resume in Geneva\nThe minister said on Monday that the plan would go ahead.", None, None, None),
+        # negative: a dateline or an editor's note opening the text is no headline
+        ("NEW YORK, New York -\n\n" + BODY, None, None, None),
+        ("GR editor’s Note\n\n" + BODY, None, None, None),
         # negative: a single line is no headline
         ("Talks resume in Geneva", None, None, None),
         # negative: a dateline-looking location is not an author ("Kyiv, 18 December 2024" has no dash)

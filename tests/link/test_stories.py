@@ -274,3 +274,16 @@ def test_stream_mean_is_shrunk_while_few_articles_are_seen():
     linker.observe(np.array([0.0, 2.0]))  # normalised before it counts
     linker.observe(None)
     assert linker.mean() == pytest.approx(np.array([0.0, 1.0 / (1 + CENTRE_PRIOR)]))
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Editor's Note: This story appeared in Saturday's paper.\nThe mayor resigned on Monday after a long inquiry.",
+     "The mayor resigned on Monday after a long inquiry."),
+    ("PROBLEM:\nThe bridge was closed to traffic for three days.", "The bridge was closed to traffic for three days."),
+    ("Is it a bird?\nA giant crab was photographed in a harbour in Kent.", "A giant crab was photographed in a harbour in Kent."),
+    ("Did the new law work at all in the end?\nNobody knows.", "Did the new law work at all in the end?"),  # no statement
+])
+def test_an_untitled_story_is_named_by_a_sentence_that_states_something(text, title):
+    index = StoryIndex()
+    index.add(make("a", text))
+    assert index.snapshot()[0].title == title

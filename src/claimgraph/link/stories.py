@@ -18,6 +18,7 @@ from datetime import date
 import numpy as np
 
 from ..errors import StoreError
+from ..ingest.clean import is_note
 from ..types import ArticleAnalysis, Story
 from .features import (
     Bags,
@@ -60,6 +61,12 @@ QUERY_TERMS = {"title": 4, "body": 10, "entities": 6, "lead": 8}  # salient term
 CENTROID_TERMS = 400  # per field: a centroid is pruned back to its heaviest terms beyond twice this
 REPRESENTATIVES = 8  # members kept as title candidates per story
 TITLE_WORDS = 16  # an untitled story's title is the central lead sentence, cut to this many words
+# The lead sentence of an untitled article is the first of its first LEAD_SENTENCES that states something: at
+# least MIN_TITLE_WORDS words, no editor's note, no label ending in a colon, a statement before a question.
+# FNC-1 bodies (no headlines) gave stories titled "Editor's Note: This story appeared in Saturday's edition …",
+# "NEW YORK, New York -", "From The Washington Post article:", "PROBLEM:", "Is it a bird? Is it a plane? …".
+LEAD_SENTENCES = 5
+MIN_TITLE_WORDS = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,9 +92,19 @@ def _label(analysis: ArticleAnalysis) -> tuple[str, bool]:
     if art.title and art.title.strip():
         return " ".join(art.title.split()), True
     text = art.text
-    first = analysis.sentences[0].of(text) if analysis.sentences else text.strip().split("\n", 1)[0]
+    sentences = [s.of(text) for s in analysis.sentences[:LEAD_SENTENCES]] or [text.strip().split("\n", 1)[0]]
+    first = next((s for s in sentences if _tells(s)), None) or next((s for s in sentences if _tells(s, True)),
+                                                                   sentences[0])
     words = first.split()
     return " ".join(words[:TITLE_WORDS]) + (" …" if len(words) > TITLE_WORDS else ""), False
+
+
+def _tells(sentence: str, questions: bool = False) -> bool:
+    """A sentence that can stand for an untitled article: a statement of some length, not an editor's note,
+    a caption, a lone dateline or a label ending in a colon (questions too, when ``questions``)."""
+    sentence = sentence.strip()
+    return (len(sentence.split()) >= MIN_TITLE_WORDS and sentence[-1:] != ":" and not is_note(sentence)
+            and (questions or not sentence.endswith("?")))
 
 
 class Cluster:
