@@ -334,10 +334,25 @@ def test_the_cue_is_not_its_own_hedge(text, hedges):
      "personal doctor", "Joan Rivers"),
     ("Ukraine's president said that the attack had failed.", "Ukraine's president", "president", "Ukraine"),
     ("CNN's source said that the doctor took a selfie.", "CNN's source", "source", "CNN"),
+    # the same with "of": the parents of a hostage, the brother of a reporter, the leader of a group
+    ("The parents of Steven Sotloff said that they were devastated.", "parents of Steven Sotloff", "parents",
+     "Steven Sotloff"),
+    ("The brother of James Foley told reporters that the family was grieving.", "brother of James Foley",
+     "brother", "James Foley"),
+    ("The leader of Hamas said that the ceasefire would hold.", "leader of Hamas", "leader", "Hamas"),
 ])
 def test_a_possessed_person_is_not_the_possessor(text, source, role, org):
     (att,) = analyse(text).attributions
     assert (att.source, att.source_kind, att.source_role, att.source_org) == (source, "unnamed", role, org)
+
+
+@pytest.mark.parametrize("text,source", [
+    ("The city of Phoenix said that the roads were closed.", "Phoenix"),  # the city of Phoenix is Phoenix
+    ("The president of Ukraine, Volodymyr Zelenskyy, said that the troops were moving.", "Volodymyr Zelenskyy"),
+])
+def test_a_place_or_a_named_person_of_a_named_one_is_named(text, source):
+    (att,) = analyse(text).attributions
+    assert att.source == source
 
 
 def test_a_named_person_of_a_possessor_is_the_person():

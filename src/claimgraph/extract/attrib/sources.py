@@ -31,6 +31,11 @@ SPEECH_NOUNS = frozenset({"complaint", "brief", "filing", "lawsuit", "suit", "ru
                           "affidavit", "testimony", "remarks", "comments", "speech", "interview", "message", "email",
                           "announcement", "decision", "performance", "response", "account", "version", "position"})
 NOT_SOMEONE = DOCUMENT_NOUNS | ORG_NOUNS | VAGUE_NOUNS | SPEECH_NOUNS
+# "the parents of X", "aides to X", "a spokesman for X": someone of X, not X (see Attributor._owned);
+# but "the city of Phoenix" is Phoenix
+OWNING_PREPOSITIONS = frozenset({"of", "to", "for"})
+PLACE_NOUNS = frozenset({"city", "town", "village", "state", "country", "nation", "province", "region", "county",
+                         "island", "republic", "kingdom", "territory", "district", "capital"})
 POSSESSIVE = re.compile(r"\s*(?:['’]s|['’])$")
 # titles and ranks written before a name ("Major General Jane Doe"), stripped from the canonical name
 TITLES = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt", "sgt", "adm",
@@ -204,13 +209,25 @@ class SourceResolver:
 
     def _owned(self, head, span: Span, ents) -> Resolved | None:
         """Someone of a named one, not the named one: "Trump's lawyer", "Joan Rivers' personal doctor",
-        "Ukraine's president". The head is a common noun for a person (not a text, a body or vague reports)
-        whose only name is its possessor; the source is the phrase as written, its role the words after the
-        possessive and its organisation the possessor."""
+        "Ukraine's president", "the parents of Steven Sotloff", "aides to Trump". The head is a common noun
+        for a person (not a text, a body or vague reports) whose only name is its possessor or the object of
+        its "of", "to" or "for"; the source is the phrase as written, its role the words after the possessive
+        (or before the preposition) and its organisation the named one."""
         lemma = head.lemma_.lower()
         if head.pos_ != "NOUN" or lemma in NOT_SOMEONE or len(ents) != 1:
             return None
         owner = ents[0]
+        prep = owner.root.head if owner.root.dep_ == "pobj" else None
+        if prep is not None and prep.lower_ in OWNING_PREPOSITIONS and prep.head.i == head.i \
+                and head.i < owner.start and span.start <= head.idx and lemma not in PLACE_NOUNS \
+                and (owner.label_ == "PERSON" or owner.label_ in ORG_LABELS) \
+                and not any(t.dep_ in ("cc", "conj", "punct") for t in self.doc[prep.i + 1: owner.start]):
+            # (a list between them is a misparse of a title: "vice president of retail and online stores Angela
+            # Ahrendts" is Ahrendts)
+            start = next((t for t in head.lefts if t.dep_ not in ("det", "predet")), head)
+            role = self.text[start.idx: prep.idx].strip(" ,")
+            name = self._person(_strip_titles(owner)) if owner.label_ == "PERSON" else self._org(owner)
+            return Resolved(_without_article(self.text[span.start: owner.end_char]), "unnamed", role or None, name)
         if not _possessor_of(owner, head):
             return None
         marker = owner.end if owner.end < len(self.doc) and self.doc[owner.end].tag_ == "POS" else None
