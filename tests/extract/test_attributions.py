@@ -90,6 +90,11 @@ def test_title_and_role_are_split_from_the_name():
     ("", None),
     ("Mr.", None),  # a form of address is no role
     ("Mrs", None),
+    # words that run on into the name are no role
+    ("The parents of", None),
+    ("a woman calling herself '", None),
+    ("The", None),
+    ("families of murdered American journalists Jim Foley and", None),
 ])
 def test_a_role_leaves_out_the_rank_before_the_name(text, role):
     from claimgraph.extract.attrib.sources import role_of

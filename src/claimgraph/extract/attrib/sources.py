@@ -54,6 +54,11 @@ RANKS = frozenset({"mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "
 
 # forms of address: alone before a name they say nothing of a role ("Mr. Nichols")
 ADDRESS = frozenset({"mr", "mrs", "ms", "miss", "mx", "sir", "madam", "dame", "lady", "lord"})
+# a role never ends in these: the words before the name run on into it ("The brother of", "aides to President",
+# "families of the reporters James Foley and", "claim that the government would bring charges against the")
+NOT_ROLE_END = frozenset({"of", "to", "for", "by", "with", "from", "against", "about", "on", "in", "at", "the", "a",
+                          "an", "and", "or", "but", "that", "who", "whom", "whose", "calling", "named", "called",
+                          "herself", "himself", "themselves"})
 # what may open the words before a name without belonging to a role ("Ironically, Nichols …", "But Kirby …")
 NOT_ROLE_POS = frozenset({"ADV", "CCONJ", "SCONJ", "PUNCT", "INTJ"})
 
@@ -67,6 +72,8 @@ def role_of(text: str) -> str | None:
     kept = " ".join(words[:end] if end else words).strip(" ,")
     if all(w.lower().rstrip(".") in ADDRESS for w in kept.split()):
         return None
+    if kept and (kept.split()[-1].lower() in NOT_ROLE_END or kept[-1] in "'’\"“”"):
+        return None  # words that lead on to the name, not a role ("The parents of", "a woman calling herself '")
     return kept or None
 
 
