@@ -218,6 +218,15 @@ def test_headline_label_is_a_colon_attribution():
     assert att.content(text) == "Clinton needs to focus on the real issues"
 
 
+@pytest.mark.parametrize("text", [
+    "UPDATE: Sod Crabzilla, Now Budapest Is Under Attack\n\nThe senator spoke on Sunday.",
+    "CLARIFICATION: The first sentence has been clarified.\n\nThe senator spoke on Sunday.",
+    "The senator spoke on Sunday.\n\nUPDATE 26/01/2015: This story seems to be false.",
+])
+def test_the_papers_own_label_is_no_speaker(text):
+    assert not [a for a in analyse(text).attributions if a.form == "colon"]
+
+
 def test_trailing_quote_continues_into_next_quoted_sentence():
     text = "“We are ready,” the coach said. “The team has trained all summer.”\n\nThe match is on Monday."
     att = analyse(text).attributions[0]

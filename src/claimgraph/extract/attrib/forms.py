@@ -27,6 +27,10 @@ QUOTE_ENDS = frozenset('”"»\'’')
 CONTINUATION_OPENERS = frozenset({"by", "thus", "therefore", "hence", "consequently", "accordingly"})
 STANCE_CONTINUED = frozenset({"suggest", "assess", "argue", "conclude", "believe", "explain", "contend", "indicate"})
 SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# labels a paper puts before its own words: never a speaker ('UPDATE:', 'WATCH:', 'EDITOR'S NOTE:', 'BREAKING:')
+EDITORIAL_LABELS = frozenset({"update", "updated", "updates", "correction", "clarification", "editor", "editors",
+                              "note", "watch", "photo", "photos", "video", "videos", "read", "related", "breaking",
+                              "exclusive", "also", "see", "listen", "advertisement", "warning", "live", "recap"})
 
 
 def _root(span):
@@ -57,6 +61,8 @@ def _is_name_label(doc, start: int, end: int, headline: bool) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not 0 < len(span) <= NAME_MAX_TOKENS:
         return False
+    if span[0].lower_ in EDITORIAL_LABELS or any(ch.isdigit() for ch in span.text):
+        return False  # the paper's own label ('UPDATE 26/01/2015:', 'WATCH:'), not a speaker
     if headline and len(span) <= HEADLINE_LABEL_TOKENS and span[0].text[:1].isupper():
         return all(t.pos_ in ("PROPN", "NOUN") or t.is_punct for t in span)
     if span.text.isupper():
