@@ -58,6 +58,20 @@ def test_lead_is_the_first_sentence_after_a_title_line(title):
     assert [r.name for r in relays_of(a)] == ["Red Cross"]
 
 
+@pytest.mark.parametrize("source, places", [("Tampa", ("Tampa",)), ("TEENAGER", ())])
+def test_a_place_or_a_word_credited_in_the_lead_is_not_relayed(source, places):
+    # a misparse made the town (or a word in capitals) the source of the lead's claim: no report is relayed
+    text = f"A woman from {source} claimed to have had a third breast implanted. Police blocked the road."
+    atts = ({"source": source, "kind": "organisation", "content": "to have had a third breast implanted"},)
+    assert relays_of(make("a", text, places=places, attributions=atts)) == []
+
+
+def test_a_website_credited_in_the_lead_is_relayed():
+    text = "RadarOnline.com reported that the singer had left the clinic. Police blocked the road."
+    atts = ({"source": "RadarOnline.com", "kind": "organisation", "content": "the singer had left the clinic"},)
+    assert [r.name for r in relays_of(make("a", text, attributions=atts))] == ["RadarOnline.com"]
+
+
 def test_an_organisation_credited_only_in_the_title_is_not_relayed():
     title = "Red Cross says mine blast kills four"
     text = title + "\n\nA mine blast killed four people on Monday. Police blocked the road. Officials said the area was cleared."
