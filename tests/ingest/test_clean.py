@@ -98,6 +98,7 @@ def test_known_title_only_strips_matching_line():
         ("Jane Doe | Reuters | 5 March 2024", ("Jane Doe", "2024-03-05")),
         ("The New York Times | 5 March 2024", (None, "2024-03-05")),
         ("By: Rory McConville", ("Rory McConville", None)),
+        ("By Reuters", ("Reuters", None)),  # one word after "By" is still the byline
         ("Jane Doe, Reuters", None),  # a bare name: a byline only above a date line (read_header)
         ("By Jane Doe, who lives in Kyiv", None),
         ("By the way, this is a sentence", None),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .byline import WIRE_AGENCIES
 from .published import parse_published
 
 # A headline is the first line when short and not a sentence. Calibrated by
@@ -32,9 +33,9 @@ _NAME_LINKS = {"and", "&", "de", "da", "di", "del", "der", "van", "von", "la", "
 _BYLINE_SEPARATORS = re.compile(r"\s+(?:[—–|·•]|-{1,2})\s+")
 _BY = re.compile(r"^(?:by|written by|words by|author)(?:\s*:\s*|\s+)", re.IGNORECASE)
 # A byline may credit the wire or the outlet beside the names ("By Jane Doe, Reuters", "Jane Doe | BBC News").
-_WIRES = frozenset({"reuters", "ap", "afp", "dpa", "efe", "ansa", "upi", "kyodo", "bloomberg", "associated press",
-                    "agence france-presse", "agence france presse", "press association", "pa", "tass", "xinhua",
-                    "anadolu", "ukrinform", "interfax", "bbc", "cnn", "npr", "cbs", "abc", "nbc"})
+_WIRES = frozenset(WIRE_AGENCIES) | {"bloomberg", "associated press", "agence france-presse", "agence france presse",
+                                    "press association", "pa", "tass", "xinhua", "anadolu", "ukrinform", "interfax",
+                                    "bbc", "cnn", "npr", "cbs", "abc", "nbc"}
 _OUTLET_WORDS = frozenset({"news", "press", "times", "post", "journal", "herald", "tribune", "telegraph", "guardian",
                            "gazette", "daily", "agency", "wire", "media", "online", "today", "pravda", "radio", "tv",
                            "television", "network", "magazine", "service", "bureau", "desk", "staff"})
@@ -147,7 +148,7 @@ def parse_byline(line: str) -> tuple[str | None, str | None] | None:
         by = _BY.match(part)
         if by:
             labelled = True
-            name = _author(part[by.end():].strip())
+            name = _author(part[by.end():].strip(), labelled=True)
             if name is None or author is not None:
                 return None
             author = name
@@ -184,14 +185,15 @@ def _comma_parts(line: str, start: int) -> list[str] | None:
     return parts
 
 
-def _author(text: str) -> str | None:
-    """A byline's names without a trailing wire or outlet credit ("Jane Doe, Reuters" → "Jane Doe")."""
+def _author(text: str, labelled: bool = False) -> str | None:
+    """A byline's names without a trailing wire or outlet credit ("Jane Doe, Reuters" → "Jane Doe"); one
+    word only after "By" ("By Reuters"): alone on a line it is too often something else."""
     text = _ROLE_TAIL.sub("", text).strip(" ,")
     if "," in text:
         names, credit = text.rsplit(",", 1)
         if _credit(credit.strip()) and is_name(names.strip()):
             return names.strip()
-    return text if is_name(text) and len(text.replace(",", " ").split()) >= 2 else None
+    return text if is_name(text) and (labelled or len(text.replace(",", " ").split()) >= 2) else None
 
 
 def _credit(text: str) -> bool:
