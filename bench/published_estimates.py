@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Publication dates estimated from bodies (ingest.published.estimate_published) against known dates.
 
-    .venv/bin/python bench/published_estimates.py [--polnear ../shared/data/polnear] [--fnc1 ../shared/data/fnc1] [--show 10]
+    .venv/bin/python bench/published_estimates.py [--polnear ../shared/data/polnear]
+        [--fnc1 ../shared/data/fnc1] [--show 10]
 
 PolNeAR: each train + dev body (the headline line dropped) against the date in its file name; an
 estimate is right when it is 0-3 days before that date or 1 day after (a story is written on the

@@ -73,7 +73,8 @@ _DAY_MONTHS = (
     re.compile(rf"\b{_MONTH}\s+{_DAY}\b{_YEAR_OPT}\b"),  # December 18, 2024
 )
 _ISO_DATE = re.compile(r"\b((?:19|20)\d\d)-(0[1-9]|1[0-2])-([0-2]\d|3[01])\b")
-_ANY_YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d/-])")  # a year standing alone, not in 2024-12-18 or 12/18/2024
+# a year standing alone, not inside 2024-12-18 or 12/18/2024
+_ANY_YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d/-])")
 ESTIMATE_MIN_MENTIONS = 2  # times a full date must be stated to be taken for the day of writing
 
 

@@ -15,8 +15,9 @@ story whose refreshed contribution no longer reaches the threshold with the rest
 leaves it (a one-article story is often linked on thin evidence and grows into another event);
 then its thread is compared with the threads of the stories an inverted index returns for its
 heaviest lead and body terms, and threads are merged while the best average linkage reaches the
-threshold (a lower one when either thread is a lone article). A thread's id is the key it was created under (the smaller one when two merge): it is
-stable until the thread joins another; a story that leaves gets a new key.
+threshold (a lower one when either thread is a lone article). A thread's id is the key it was created
+under (the smaller one when two merge): it is stable until the thread joins another; a story that
+leaves gets a new key.
 """
 
 from __future__ import annotations
