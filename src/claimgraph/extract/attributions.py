@@ -8,7 +8,7 @@ from ..types import ArticleAnalysis, Attribution
 from .attrib import annotate, cues, forms, spans
 from .attrib import filter as attfilter
 from .attrib.quotes import quote_regions
-from .attrib.sources import VAGUE_NOUNS, SourceResolver
+from .attrib.sources import VAGUE_NOUNS, SourceResolver, consistent_entities
 from .attrib.spans import RawAttribution
 
 
@@ -60,7 +60,7 @@ def detect(doc) -> list[RawAttribution]:
     nested = attfilter.nested_flags([r for r, _, _ in built])
     raws = [r for (r, p, speech), inner in zip(built, nested)
             if (speech and _speech_counts(r, inner, regions)) or attfilter.keep(r, p, inner) or _vague(r)]
-    ents = list(doc.ents)
+    ents = consistent_entities(doc)
     raws += forms.colon_attributions(doc, text, ents, cues.lexicon())
     raws += forms.dash_bylines(doc, text, ents)
     seen, out = set(), []
@@ -74,7 +74,7 @@ def detect(doc) -> list[RawAttribution]:
 
 def run(doc, analysis: ArticleAnalysis) -> ArticleAnalysis:
     art = analysis.article
-    resolver = SourceResolver(doc)
+    resolver = SourceResolver(doc, consistent_entities(doc))
     raws = detect(doc)
     follow = forms.continuations(doc, raws)  # index of a raw → the sentence that goes on with its reasoning
     out: list[Attribution] = []

@@ -136,13 +136,70 @@ def _before_clause(antecedent, clause) -> Span:
     return Span(antecedent.left_edge.idx, last.idx + len(last.text))
 
 
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# labels of names: the ones ``consistent_entities`` makes agree within an article
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"})
+TITLE_VOTES = 2  # a name after a personal title ("Pope Paul VI", "Mr Smith") counts this many times as a PERSON
+
+
+def _name_key(span) -> str:
+    words = [t for t in span if not t.is_punct and t.text not in ("'s", "’s")]
+    if words and words[0].lower_ == "the":
+        words = words[1:]
+    return " ".join(t.text for t in words)
+
+
+def consistent_entities(doc) -> list:
+    """The Doc's entities (spaCy Spans) with one label per name in the article (one sense per discourse).
+
+    The small model tags "Comcast" ORG five times and PERSON once, and "O'Rourke" ORG after "Conal O'Rourke"
+    (PERSON); a pronoun then stands for a company, and a person is an organisation. A one-word name that ends a
+    longer PERSON name in the article is a PERSON; otherwise a name takes the label most of its mentions have,
+    when more than half of the votes agree (a mention after a personal title votes TITLE_VOTES times for
+    PERSON: "Pope Paul VI" once, "Paul VI" ORG twice stays a person). Dates and numbers are left alone.
+    """
+    from spacy.tokens import Span as DocSpan
+
+    ents = list(doc.ents)
+    surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) >= 2 and e[-1].text[:1].isupper()}
+    labels = [("PERSON" if e.label_ in NAME_LABELS and _name_key(e) in surnames else e.label_) for e in ents]
+    votes: dict[str, dict[str, int]] = {}
+    for e, label in zip(ents, labels, strict=True):
+        if label in NAME_LABELS:
+            titled = e.start > 0 and doc[e.start - 1].lower_.rstrip(".") in TITLES | ADDRESS
+            by_label = votes.setdefault(_name_key(e), {})
+            by_label[label] = by_label.get(label, 0) + (TITLE_VOTES if titled and label == "PERSON" else 1)
+    out = []
+    for e, label in zip(ents, labels, strict=True):
+        by_label = votes.get(_name_key(e), {})
+        top = max(by_label, key=lambda k: (by_label[k], k), default=label)
+        if label in NAME_LABELS and top != label and 2 * by_label[top] > sum(by_label.values()):
+            label = top
+        out.append(e if label == e.label_ else DocSpan(doc, e.start, e.end, label=label))
+    return out
+
+
+def _salient(people: list, pronoun):
+    """The person a "he"/"she" most likely stands for among the PERSON entities before it: the last one that is
+    a subject within PRONOUN_REACH ("O'Rourke says Comcast and Salva defamed him …—he claims …" is O'Rourke),
+    else the nearest."""
+    for ent in reversed(people):
+        if pronoun.idx - ent.end_char >= PRONOUN_REACH:
+            break
+        root = ent.root
+        if root.dep_ in SUBJECTS or (root.dep_ in ("appos", "compound") and root.head.dep_ in SUBJECTS):
+            return ent
+    return people[-1]
+
+
 class SourceResolver:
     """Resolves mentions in text order, remembering the article's people and organisations for later mentions."""
 
-    def __init__(self, doc) -> None:
+    def __init__(self, doc, ents: list | None = None) -> None:
+        """``ents``: the Doc's entities as spaCy Spans (default ``doc.ents``; see ``entities.consistent``)."""
         self.doc = doc
         self.text = doc.text
-        self.ents = list(doc.ents)
+        self.ents = list(doc.ents if ents is None else ents)
         self.people: list[str] = []  # full names in order of first mention
         self.orgs: list[tuple[str, str | None]] = []  # (name, acronym)
         self.by_head: dict[str, Resolved] = {}  # head lemma of a common-noun mention → what it stood for
@@ -261,7 +318,7 @@ class SourceResolver:
             if low in PERSON_PRONOUNS:
                 earlier = [e for e in self.ents if e.label_ == "PERSON" and e.end_char <= head.idx]
                 if earlier and (self.last_person is None or head.idx - earlier[-1].end_char < PRONOUN_REACH):
-                    return Resolved(self._person(_strip_titles(earlier[-1])), "person")
+                    return Resolved(self._person(_strip_titles(_salient(earlier, head))), "person")
                 if self.last_person:
                     return self.last_person
             if low in ("it", "they", "we") and self.last_group:
