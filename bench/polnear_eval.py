@@ -144,7 +144,7 @@ def main() -> int:
     res = score(scorer, args.split_dir, dict(zip(stems, texts)), predicted)
     print(f"articles {len(stems)}; gold {res['gold']}; predicted {res['predicted']}")
     for key in ("precision", "recall", "f1", "source_accuracy", "cue_accuracy", "content_f1", "strict_f1"):
-        print(f"{key:18s} {res[key]:.3f}")
+        print(f"{key:18s} {res[key]:.4f}")
     print(f"parse {parse_s:.2f}s ({len(stems) / parse_s:.1f} articles/s); attribution step {extract_s:.2f}s "
           f"(+{100 * extract_s / parse_s:.0f}% of the parse); parse+attributions "
           f"{len(stems) / (parse_s + extract_s):.1f} articles/s")

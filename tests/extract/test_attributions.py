@@ -413,3 +413,28 @@ def test_one_label_per_name_in_an_article():
     # the tagger's minority label gives way; a surname of a named person is a person; a titled name votes twice
     assert got == [("Comcast", "ORG"), ("Conal O'Rourke", "PERSON"), ("Comcast", "ORG"), ("O'Rourke", "PERSON"),
                    ("Comcast", "ORG"), ("Paul VI", "PERSON"), ("Paul VI", "ORG"), ("Paul VI", "ORG")]
+
+
+@pytest.mark.parametrize(("text", "cue", "source", "role", "org"), [
+    ("A White House spokesman said the president would travel on Monday.", "said", "White House spokesman",
+     "spokesman", "White House"),
+    ("The former PricewaterhouseCoopers employee who says Comcast got him fired set a deadline.", "says",
+     "former PricewaterhouseCoopers employee", "former employee", "PricewaterhouseCoopers"),
+])
+def test_someone_of_an_organisation_named_before_the_noun_is_not_the_organisation(text, cue, source, role, org):
+    att = next(a for a in analyse(text).attributions if a.cue_span.of(text) == cue)
+    assert (att.source, att.source_kind, att.source_role, att.source_org) == (source, "unnamed", role, org)
+
+
+def test_they_after_officials_of_an_organisation_are_those_officials():
+    text = ("U.S. officials had said on Monday that the camp was destroyed. "
+            "But they did not confirm that the leader had been killed.")
+    att = next(a for a in analyse(text).attributions if a.cue_span.of(text) == "confirm")
+    assert (att.source, att.source_org) == ("U.S. officials", "U.S.")
+
+
+def test_a_relative_pronoun_is_not_the_speaker_when_the_cue_has_its_own_subject():
+    # the parse hangs both "which" and "the report" on "claims"; the report is the one that claims
+    text = "Pressing and holding down the Digital Crown activates Siri, which the report claims works well."
+    att = next(a for a in analyse(text).attributions if a.cue_span.of(text) == "claims")
+    assert att.source_span.of(text) == "the report"

@@ -31,6 +31,14 @@ SPEECH_NOUNS = frozenset({"complaint", "brief", "filing", "lawsuit", "suit", "ru
                           "affidavit", "testimony", "remarks", "comments", "speech", "interview", "message", "email",
                           "announcement", "decision", "performance", "response", "account", "version", "position"})
 NOT_SOMEONE = DOCUMENT_NOUNS | ORG_NOUNS | VAGUE_NOUNS | SPEECH_NOUNS
+# nouns for someone who is of an organisation without being it: "a Pentagon spokesman", "the former
+# PricewaterhouseCoopers employee", "Kremlin sources" are someone of the organisation named before the noun
+MEMBER_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "employee", "worker", "staffer",
+                          "analyst", "expert", "officer", "executive", "source", "insider", "aide", "adviser",
+                          "advisor", "lawyer", "attorney", "diplomat", "representative", "investigator",
+                          "prosecutor", "researcher", "scientist", "engineer", "member", "manager", "correspondent",
+                          "reporter", "journalist", "editor", "columnist", "customer", "user", "fan", "student",
+                          "doctor", "nurse", "veteran", "activist", "volunteer", "contractor", "consultant"})
 # "the parents of X", "aides to X", "a spokesman for X": someone of X, not X (see Attributor._owned);
 # but "the city of Phoenix" is Phoenix
 OWNING_PREPOSITIONS = frozenset({"of", "to", "for"})
@@ -252,8 +260,8 @@ class SourceResolver:
         res = self._resolve(head, span)
         if res.kind == "person":
             self.last_person = res
-        elif res.kind in ("organisation", "document"):
-            self.last_group = res
+        elif res.kind in ("organisation", "document") or (res.org and head.tag_ == "NNS" and head.pos_ == "NOUN"):
+            self.last_group = res  # "U.S. officials had said … But they did not confirm …": they are the officials
         if head.pos_ in ("NOUN", "PROPN") and res.name:
             self.by_head[head.lemma_.lower()] = res
         return res
@@ -305,6 +313,18 @@ class SourceResolver:
         text = _without_article(self.text[span.start: span.end])
         return Resolved(text, "unnamed", self.text[after: span.end].strip(" ,") or None, owner_name)
 
+    def _member(self, head, span: Span, org) -> Resolved | None:
+        """Someone of an organisation named before the noun for them ("a Pentagon spokesman", "the former
+        PricewaterhouseCoopers employee"): the phrase as written, its role the words other than the name."""
+        if org is None or head.pos_ != "NOUN" or head.lemma_.lower() not in MEMBER_NOUNS:
+            return None
+        if org.root.head.i != head.i or org.root.dep_ not in ("compound", "nmod", "amod") or org.end > head.i:
+            return None
+        text = _without_article(self.text[span.start: span.end])
+        role = " ".join(w for w in (self.text[span.start: org.start_char] + " " + self.text[org.end_char: span.end])
+                        .split() if w.lower() not in ("the", "a", "an"))
+        return Resolved(text, "unnamed", role or None, self._org(org))
+
     def _resolve(self, head, span: Span) -> Resolved:
         low = head.lower_
         antecedent = _antecedent(head)
@@ -342,6 +362,9 @@ class SourceResolver:
                             else None)
         lemma = head.lemma_.lower()
         poss = [c for c in head.children if c.dep_ == "poss"]
+        member = self._member(head, span, org)
+        if member is not None:
+            return member
         if org is not None:
             if lemma in ORG_NOUNS and org.label_ in PLACE_OR_GROUP and not org.start <= head.i < org.end:
                 # "Turkey's disaster agency", "the Ukrainian defence ministry": a body of the country, not the country
