@@ -126,3 +126,33 @@ def test_an_organisation_and_someone_of_it_share_one_affiliation():
     # "Apple said …" and "Apple's spokesman said …" are one side, not two independent origins
     spokesman = affiliation(_att("Apple's spokesman", "spokesman", "Apple"), "Apple's spokesman")
     assert spokesman == affiliation(_att("Apple"), "Apple") == "Apple"
+
+
+def test_an_organisation_under_its_acronym_and_in_a_role_is_one_affiliation(corpus_of):
+    # one statement of the DHS relayed three ways is one independent origin, not three
+    from dataclasses import replace
+
+    from claimgraph.assess import assess
+    from claimgraph.types import Actor
+
+    corpus = corpus_of(
+        {
+            "x": ("The Department of Homeland Security (DHS) said the claim was false.",
+                  [("x1", "Department of Homeland Security", "said", "the claim was false", {"kind": "organisation"})]),
+            "y": ("DHS spokeswoman Marsha Catron said the claim was false.",
+                  [("y1", "Marsha Catron", "said", "the claim was false", {"source_role": "DHS spokeswoman"})]),
+            "z": ("A DHS spokesman said the claim was false. "
+                  "North Korean defector Park Jin-hee said the claim was false.",
+                  [("z1", "DHS spokesman", "said", "the claim was false",
+                    {"kind": "unnamed", "source_role": "spokesman", "source_org": "DHS"}),
+                   ("z2", "Park Jin-hee", "said", "the claim was false", {"source_role": "North Korean defector"})]),
+        },
+        [("dhs", "the claim was false", ("x1", "y1", "z1")), ("two", "the claim was false", ("x1", "z2"))],
+    )
+    actors = (Actor("a1", "Department of Homeland Security", ("DHS",), "organisation"),
+              Actor("a2", "Marsha Catron", (), "person"), Actor("a3", "North Korean", (), "organisation"))
+    claims = by_id(assess(replace(corpus, actors=actors)))
+    assert claims["dhs"].affiliations == ("Department of Homeland Security",) * 3
+    assert claims["dhs"].support == "corroborated within one affiliation"
+    # a people named in a role is no one's employer
+    assert claims["two"].independent_origins == 2

@@ -66,6 +66,12 @@ class View:
         return out
 
     @cached_property
+    def organisations(self) -> frozenset[str]:
+        """Canonical names of the organisations among the actors ("DHS" and "Department of Homeland Security"
+        are one)."""
+        return frozenset(self.canonical(a.name) for a in self.corpus.actors if a.kind == "organisation")
+
+    @cached_property
     def children(self) -> dict[str, tuple[Attribution, ...]]:
         out: dict[str, list[Attribution]] = {}
         for t in self.attributions.values():

