@@ -189,3 +189,16 @@ def test_a_source_is_the_person_the_extractor_named_not_the_longest_name_in_its_
                             "content": "taking a selfie"},))
     actors = {x.name: x for x in resolve([a])}
     assert actors["Gwen Korovin"].aliases == () and actors["Joan Rivers"].roles == ()
+
+
+def test_full_names_that_differ_in_their_middle_words_are_two_people():
+    a = make("a", "George W. Bush and George H. W. Bush met. Kim Jong Il and Kim Sun Il spoke. Kevin Vickers waved.",
+             persons=("George W. Bush", "George H. W. Bush", "Kim Jong Il", "Kim Sun Il", "Kevin Vickers"))
+    b = make("b", "Kevin Michael Vickers, the sergeant-at-arms, was praised. Kevin M. Vickers thanked them.",
+             persons=("Kevin Michael Vickers", "Kevin M. Vickers"))
+    c = make("c", "George Bush spoke.", persons=("George Bush",))
+    got = names(resolve([a, b, c], {"a": "s1", "b": "s1", "c": "s1"}))
+    assert {"George W. Bush", "George H. W. Bush", "Kim Jong Il", "Kim Sun Il"} <= set(got)
+    # a name without its middle word joins the one full name that has it, not one of two
+    assert got["Kevin Michael Vickers"] == {"Kevin M. Vickers", "Kevin Vickers"}
+    assert "George Bush" in got

@@ -8,7 +8,8 @@ tagger cut into pieces ("Russian Nuclear" + "Biological" + "Chemical Defence For
 organisation. A rank or honorific before a two-word name tagged ORG ("Major Ilya Polikarpov") makes
 it a person. A role-prefixed source ("the agency's spokesperson Jane Doe")
 resolves to the person entity it ends with. Across articles full names merge by first and last
-name. A name still short after that is resolved only inside its story, so two people who share
+name and the initials of the words between (a name without middle words joins the one that has
+them). A name still short after that is resolved only inside its story, so two people who share
 a surname in unrelated stories stay apart.
 """
 
@@ -232,11 +233,25 @@ def mentions(analysis: ArticleAnalysis, glossed: dict[Span, str] | None = None) 
 NAME_PARTICLES = frozenset({"abu", "umm", "ibn"})
 
 
-def _person_key(toks: list[str]) -> tuple[str, str, str]:
-    """A full name's key: its first and last words ("Kevin M. Vickers" ~ "Kevin Vickers"), the first two
-    when the first is a particle."""
-    first = " ".join(toks[:2]) if toks[0].lower() in NAME_PARTICLES and len(toks) >= 3 else toks[0]
-    return ("person", first.lower(), toks[-1].lower())
+def _person_key(toks: list[str]) -> tuple[str, str, str, str]:
+    """A full name's key: its first and last words, the first two when the first is a particle, and the
+    initials of the words between ("Kevin M. Vickers" ~ "Kevin Michael Vickers", but "George W. Bush" is not
+    "George H. W. Bush" and "Kim Jong Il" not "Kim Sun Il"). A key without middle words stands for the one
+    key that has them, when there is one (``_with_middles``)."""
+    particle = toks[0].lower() in NAME_PARTICLES and len(toks) >= 3
+    first = " ".join(toks[:2]) if particle else toks[0]
+    middle = "".join(t[0].lower() for t in toks[2 if particle else 1: -1])
+    return ("person", first.lower(), toks[-1].lower(), middle)
+
+
+def _with_middles(keys: Iterable[tuple]) -> dict[tuple, tuple]:
+    """Person key without middle words → the one key of the same first and last name with them ("Kevin
+    Vickers" → "Kevin Michael Vickers"); a name shared by two middles ("George Bush": W., H. W.) stays apart."""
+    middles: dict[tuple, set] = defaultdict(set)
+    for k in keys:
+        if k[0] == "person" and k[3]:
+            middles[k[:3]].add(k)
+    return {(*k[:3], ""): min(full) for k, full in middles.items() if len(full) == 1}
 
 
 def _article_keys(ms: list[Mention], glossed: dict[str, str] | None = None) -> dict[tuple[str, str], tuple[str, ...]]:
@@ -244,23 +259,24 @@ def _article_keys(ms: list[Mention], glossed: dict[str, str] | None = None) -> d
 
     ``glossed``: acronym → the long form it glosses in this article (``glosses``), which it then stands for.
 
-    Keys: ("person", first, last) for full names, ("surname", last) for unresolved single names,
+    Keys: ("person", first, last, middle initials) for full names, ("surname", last) for unresolved single names,
     ("org", name) for organisations, ("unnamed", name) for unnamed sources.
     """
     full: dict[str, set] = defaultdict(set)  # last name → full-name keys
     given: dict[str, set] = defaultdict(set)  # first name → full-name keys
-    for m in ms:
-        if m.kind == "person" and len(person_tokens(m.surface)) >= 2:
-            toks = person_tokens(m.surface)
-            full[toks[-1].lower()].add(_person_key(toks))
-            given[toks[0].lower()].add(_person_key(toks))
+    people = {_person_key(toks) for m in ms if m.kind == "person" and len(toks := person_tokens(m.surface)) >= 2}
+    middles = _with_middles(people)
+    for key in people:
+        key = middles.get(key, key)
+        full[key[2]].add(key)
+        given[key[1].split()[0]].add(key)
     orgs = [display_name(m.surface) for m in ms if m.kind == "organisation" and not is_acronym(display_name(m.surface))]
     keys: dict[tuple[str, str], tuple[str, ...]] = {}
     for m in ms:
         name, toks = display_name(m.surface), person_tokens(m.surface)
         if m.kind == "person":
             if len(toks) >= 2:
-                keys[(m.kind, m.surface)] = _person_key(toks)
+                keys[(m.kind, m.surface)] = middles.get(key := _person_key(toks), key)
             else:
                 # a surname; else a given name ("Joan" for Joan Rivers, "Xi" for Xi Jinping) no surname shares
                 options = full.get(toks[0].lower()) or given.get(toks[0].lower(), set())
@@ -319,6 +335,9 @@ def resolve(analyses: Iterable[ArticleAnalysis], story_of: dict[str, str] | None
                 acronym_rows.append((name.replace(".", ""), m))  # left unexpanded here
             else:
                 groups.setdefault(key, _Group()).mentions.append(m)
+    for short, key in _with_middles(groups).items():  # "Kevin Vickers" here, "Kevin Michael Vickers" there
+        if short in groups:
+            groups.setdefault(key, _Group()).mentions.extend(groups.pop(short).mentions)
     _place_surnames(groups, surname_rows, story_of)
     for acronym, m in acronym_rows:  # glossed in another article of its story: that long form, when only one
         fits = story_glosses.get((_story(story_of, m.article), acronym), set())
