@@ -77,6 +77,7 @@ def test_name_helpers():
     assert acronym_of("Reuters") == ""
     assert display_name("The Institute for the Study of War (ISW") == "Institute for the Study of War"
     assert display_name("the Kremlin’s") == "Kremlin"
+    assert display_name("Nicolás] Maduro") == "Nicolás Maduro"  # an editor's bracket cut by the tagger
 
 
 def test_glossed_acronym_is_an_alias_whatever_its_letters():
