@@ -87,6 +87,8 @@ def test_title_and_role_are_split_from_the_name():
     ("Pentagon spokesman Major General", "Pentagon spokesman"),
     ("US Army Lt. Col.", "US Army"),
     ("Major General", "Major General"),  # nothing else: the rank is all there is
+    ("Pentagon press secretary Rear Admiral", "Pentagon press secretary"),
+    ("Vice President", "Vice President"),  # a role, not a rank
     ("the company's chief executive", "the company's chief executive"),
     ("", None),
     ("Mr.", None),  # a form of address is no role
@@ -182,6 +184,12 @@ def test_vague_source():
     text = "In October, reports emerged confirming the deployment of troops to the border."
     att = next(a for a in analyse(text).attributions if a.source_kind == "vague")
     assert att.source == "reports"
+
+
+def test_an_indefinite_report_is_a_new_vague_source_not_the_one_credited_before():
+    text = "Apple said the watch would ship in April. The watch will cost $349, according to a new report."
+    att = next(a for a in analyse(text).attributions if "349" in a.content(text))
+    assert (att.source, att.source_kind) == ("new report", "vague")
 
 
 def test_ids_are_stable_and_ordered():

@@ -57,7 +57,7 @@ TITLES = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "
 # Major General" before "Patrick Ryder") they are left out of the role (kept when nothing else is left)
 RANKS = frozenset({"mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "general", "major",
                    "lieutenant", "colonel", "admiral", "captain", "sergeant", "prof", "professor", "sir", "lord",
-                   "brigadier", "commodore", "corporal", "private", "marshal", "field"})
+                   "brigadier", "commodore", "corporal", "private", "marshal", "field", "rear", "vice"})
 
 
 # forms of address: alone before a name they say nothing of a role ("Mr. Nichols")
@@ -381,7 +381,9 @@ class SourceResolver:
                 known = self.by_head[key]
                 return Resolved(known.name, "document" if lemma in DOCUMENT_NOUNS else known.kind, known.role,
                                 known.org)
-        if lemma in DOCUMENT_NOUNS and self.last_group and (poss or head.lower_ in ("report", "analysis")):
+        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+        if lemma in DOCUMENT_NOUNS and self.last_group and (poss or definite and head.lower_ in ("report", "analysis")):
+            # "the report" is the one credited before; "a report claims …" is a new, vague one
             return Resolved(self.last_group.name, "document")
         if (bare and lemma in ORG_NOUNS and self.last_group and self.last_group.kind == "organisation"
                 and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)):
