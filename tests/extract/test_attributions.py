@@ -446,3 +446,16 @@ def test_a_relative_pronoun_is_not_the_speaker_when_the_cue_has_its_own_subject(
     text = "Pressing and holding down the Digital Crown activates Siri, which the report claims works well."
     att = next(a for a in analyse(text).attributions if a.cue_span.of(text) == "claims")
     assert att.source_span.of(text) == "the report"
+
+
+def test_he_after_an_unnamed_official_is_that_official_not_a_name_mentioned_before():
+    text = ("A Lebanese intelligence official said the woman was detained last week. Baghdadi's wife was carrying "
+            "false papers, said the official. He said they were Syrian nationals.")
+    att = next(a for a in analyse(text).attributions if "Syrian nationals" in a.content(text))
+    assert att.source == "Lebanese intelligence official"
+
+
+def test_the_role_noun_of_a_named_source_stands_for_them_later():
+    text = "UBS analyst Steven Milunovich said sales would double. The analyst said the watch would sell well."
+    att = next(a for a in analyse(text).attributions if "sell well" in a.content(text))
+    assert att.source == "Steven Milunovich"

@@ -212,6 +212,7 @@ class SourceResolver:
         self.orgs: list[tuple[str, str | None]] = []  # (name, acronym)
         self.by_head: dict[str, Resolved] = {}  # head lemma of a common-noun mention → what it stood for
         self.last_person: Resolved | None = None
+        self.last_speaker: tuple[Resolved, int] | None = None  # last person or unnamed member credited, and where
         self.last_group: Resolved | None = None
         for ent in self.ents:
             if ent.label_ == "PERSON":
@@ -258,12 +259,17 @@ class SourceResolver:
         if head is None or span is None:
             return Resolved(None, "unnamed")
         res = self._resolve(head, span)
+        if res.kind == "person" or (res.kind == "unnamed" and head.tag_ == "NN"
+                                    and head.lemma_.lower() in MEMBER_NOUNS):
+            self.last_speaker = (res, span.end)
         if res.kind == "person":
             self.last_person = res
         elif res.kind in ("organisation", "document") or (res.org and head.tag_ == "NNS" and head.pos_ == "NOUN"):
             self.last_group = res  # "U.S. officials had said … But they did not confirm …": they are the officials
         if head.pos_ in ("NOUN", "PROPN") and res.name:
             self.by_head[head.lemma_.lower()] = res
+        if res.kind == "person" and res.role and (noun := res.role.split()[-1].lower()) in MEMBER_NOUNS:
+            self.by_head[noun] = res  # "UBS analyst Steven Milunovich … The analyst said …": Milunovich
         return res
 
     def _known(self, head) -> Resolved | None:
@@ -338,7 +344,14 @@ class SourceResolver:
             if low in PERSON_PRONOUNS:
                 earlier = [e for e in self.ents if e.label_ == "PERSON" and e.end_char <= head.idx]
                 if earlier and (self.last_person is None or head.idx - earlier[-1].end_char < PRONOUN_REACH):
-                    return Resolved(self._person(_strip_titles(_salient(earlier, head))), "person")
+                    person = _salient(earlier, head)
+                    speaker, at = self.last_speaker or (None, -1)
+                    if speaker is not None and speaker.kind == "unnamed" and at > person.end_char:
+                        return speaker  # "…, said the official. He said …": the official, not a name he mentioned
+                    return Resolved(self._person(_strip_titles(person)), "person")
+                speaker, at = self.last_speaker or (None, -1)
+                if speaker is not None and speaker.kind == "unnamed" and head.idx - at < PRONOUN_REACH:
+                    return speaker
                 if self.last_person:
                     return self.last_person
             if low in ("it", "they", "we") and self.last_group:
