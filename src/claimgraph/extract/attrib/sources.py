@@ -26,6 +26,10 @@ VAGUE_NOUNS = frozenset({"report", "reports", "rumour", "rumours", "rumor", "rum
 ORG_NOUNS = frozenset({"agency", "organization", "organisation", "group", "ministry", "department", "company",
                        "firm", "institute", "body", "watchdog", "commission", "office", "authority", "regulator",
                        "think-tank", "charity"})
+# "As-Safir reported … The paper added …": a bare definite noun for a news outlet names the organisation last
+# credited, as ORG_NOUNS do
+OUTLET_NOUNS = frozenset({"newspaper", "paper", "daily", "outlet", "broadcaster", "network", "channel", "website",
+                          "site", "magazine", "tabloid", "publication", "station", "newsletter"})
 # what someone's words or acts are called ("the GOP's complaint said"): the owner speaks, not someone of theirs
 SPEECH_NOUNS = frozenset({"complaint", "brief", "filing", "lawsuit", "suit", "ruling", "order", "motion", "indictment",
                           "affidavit", "testimony", "remarks", "comments", "speech", "interview", "message", "email",
@@ -398,8 +402,9 @@ class SourceResolver:
         if lemma in DOCUMENT_NOUNS and self.last_group and (poss or definite and head.lower_ in ("report", "analysis")):
             # "the report" is the one credited before; "a report claims …" is a new, vague one
             return Resolved(self.last_group.name, "document")
-        if (bare and lemma in ORG_NOUNS and self.last_group and self.last_group.kind == "organisation"
-                and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)):
+        if bare and definite and self.last_group and (
+                lemma in ORG_NOUNS and self.last_group.kind == "organisation"
+                or lemma in OUTLET_NOUNS and self.last_group.kind in ("organisation", "document")):
             return Resolved(self.last_group.name, "organisation")
         text = _without_article(self.text[span.start: span.end])
         if lemma in VAGUE_NOUNS and not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
