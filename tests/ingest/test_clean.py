@@ -50,6 +50,8 @@ BODY = "The minister said on Monday that the plan would go ahead.\n\nShe gave no
         # negative: a dateline or an editor's note opening the text is no headline
         ("NEW YORK, New York -\n\n" + BODY, None, None, None),
         ("GR editor’s Note\n\n" + BODY, None, None, None),
+        # negative: a photo caption with its credit is no headline
+        ("A soldier scans the border in Havana, Texas.  John Moore / Getty Images\n\n" + BODY, None, None, None),
         # negative: a single line is no headline
         ("Talks resume in Geneva", None, None, None),
         # negative: a dateline-looking location is not an author ("Kyiv, 18 December 2024" has no dash)

@@ -282,6 +282,11 @@ def test_stream_mean_is_shrunk_while_few_articles_are_seen():
     ("PROBLEM:\nThe bridge was closed to traffic for three days.", "The bridge was closed to traffic for three days."),
     ("Is it a bird?\nA giant crab was photographed in a harbour in Kent.", "A giant crab was photographed in a harbour in Kent."),
     ("Did the new law work at all in the end?\nNobody knows.", "Did the new law work at all in the end?"),  # no statement
+    # a photo caption shows the story; a dateline is no part of the title
+    ("A soldier scans the Mexican side of the border in Havana, Texas. John Moore / Getty Images\n"
+     "BEIRUT (Reuters) – Iraqi pilots are training members of the group, a monitor said.",
+     "Iraqi pilots are training members of the group, a monitor said."),
+    ("PROVO, Utah, Dec. 23 (UPI) -- A Utah man chugged a quart of eggnog.", "A Utah man chugged a quart of eggnog."),
 ])
 def test_an_untitled_story_is_named_by_a_sentence_that_states_something(text, title):
     index = StoryIndex()

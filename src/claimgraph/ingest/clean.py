@@ -46,6 +46,9 @@ _ROLE_TAIL = re.compile(r",?\s+(?:(?:senior|chief|staff|special|foreign|politica
 # "GR editor’s Note", "Photo: …"): it says nothing of the story.
 _NOTE = re.compile(r"\W*(?:(?:\w+\s+){0,2}(?:editor|editorial|author)(?:['’]?s)?['’]?\s+note\b"
                    r"|(?:photo|image|picture|file photo|video|watch|listen|advertisement)\s*[:|])", re.IGNORECASE)
+# A photo caption ends in its credit ("… in Havana, Texas.  John Moore / Getty Images", "(AP Photo/Jane Doe)"):
+# it shows the story, it is neither its headline nor its lead
+CAPTION_CREDIT = re.compile(r"(?:/\s*(?:Getty Images|AFP|AP|EPA|Reuters|PA)|\bGetty Images|\(AP Photo[^()]*\))\W*$")
 _DATE_LABEL = re.compile(r"^(?:published|posted|updated|date|last updated)\s*(?:on|:)?\s*", re.IGNORECASE)
 
 
@@ -110,7 +113,7 @@ def _is_headline(lines: list[str], i: int, known_title: str | None) -> bool:
     if line[-1] in ",;:-–—" or line[-1] == "." and not _title_cased(line) or not (
             line[0].isupper() or line[0].isdigit() or line[0] in "\"'“‘"):
         return False  # a sentence, a label, or a dateline opening the text ("NEW YORK, New York -")
-    if is_note(line):
+    if is_note(line) or CAPTION_CREDIT.search(line):
         return False
     if parse_byline(line) is not None or is_boilerplate_line(line):
         return False

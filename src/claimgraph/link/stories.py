@@ -10,6 +10,7 @@ Nothing is recomputed when an article is added, and the whole state can be saved
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from datetime import date
 import numpy as np
 
 from ..errors import StoreError
-from ..ingest.clean import is_note
+from ..ingest.clean import CAPTION_CREDIT, is_note
 from ..types import ArticleAnalysis, Story
 from .features import (
     Bags,
@@ -67,6 +68,11 @@ TITLE_WORDS = 16  # an untitled story's title is the central lead sentence, cut 
 # "NEW YORK, New York -", "From The Washington Post article:", "PROBLEM:", "Is it a bird? Is it a plane? …".
 LEAD_SENTENCES = 5
 MIN_TITLE_WORDS = 6
+# A photo caption (ingest.clean.CAPTION_CREDIT) shows the story, it does not tell it.
+CREDIT_WORDS = 6  # a credit standing alone after a caption is this short ("John Moore / Getty Images")
+# A dateline before the lead ("BEIRUT (Reuters) –", "WASHINGTON —", "KANSAS CITY, Mo. —") is no part of a title
+DATELINE = re.compile(r"[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][\w.]*(?:\s[\w.]+)?){0,2}"  # place, state, date
+                      r"\s*(?:\([^()]{1,40}\))?\s*[–—-]+\s*")  # (agency), dash
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,10 +97,20 @@ def _label(analysis: ArticleAnalysis) -> tuple[str, bool]:
     art = analysis.article
     if art.title and art.title.strip():
         return " ".join(art.title.split()), True
-    text = art.text
-    sentences = [s.of(text) for s in analysis.sentences[:LEAD_SENTENCES]] or [text.strip().split("\n", 1)[0]]
-    first = next((s for s in sentences if _tells(s)), None) or next((s for s in sentences if _tells(s, True)),
-                                                                   sentences[0])
+    text, spans = art.text, analysis.sentences[:LEAD_SENTENCES]
+    if not spans:
+        sentences = [text.strip().split("\n", 1)[0]]
+    else:  # a dateline opening the text is cut off, even where the parse broke it ("PROVO, Utah, Dec." | "23 …")
+        dateline = DATELINE.match(text, spans[0].start)
+        cut = dateline.end() if dateline and dateline.end() < spans[-1].end else spans[0].start
+        sentences = [text[max(s.start, cut): s.end] for s in spans if s.end > cut]
+    # a photo caption, whose credit ends it or stands alone after it ("… Havana, Texas." "John Moore / Getty Images")
+    captions = {i for i, s in enumerate(sentences) if CAPTION_CREDIT.search(s) or i + 1 < len(sentences)
+                and CAPTION_CREDIT.search(sentences[i + 1]) and len(sentences[i + 1].split()) <= CREDIT_WORDS}
+    kept = [s for i, s in enumerate(sentences) if i not in captions] or sentences
+    kept = [s.lstrip()[m.end():] if (m := DATELINE.match(s.lstrip())) and m.end() < len(s.strip()) else s
+            for s in kept]
+    first = next((s for s in kept if _tells(s)), None) or next((s for s in kept if _tells(s, True)), kept[0])
     words = first.split()
     return " ".join(words[:TITLE_WORDS]) + (" …" if len(words) > TITLE_WORDS else ""), False
 
