@@ -45,15 +45,33 @@ def _speaker(ents, start: int, end: int):
     return None, None
 
 
-def _is_quoting_header(doc, start: int, end: int, lexicon: dict[str, tuple[int, int]]) -> bool:
+def _header_cues(doc, start: int, end: int, lexicon: dict[str, tuple[int, int]]) -> list:
+    """The cue words of a quoting header ("… the Congressman replied:"), in text order; [] when it is none."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) > HEADER_MAX_TOKENS:
-        return False
-    for tok in span:
-        n, total = lexicon.get(tok.lemma_.lower(), (0, 1))
-        if not tok.is_punct and n >= MIN_HEADER_CUE_COUNT and n / total >= MIN_HEADER_CUE_RATE:
-            return True
-    return False
+        return []
+    return [tok for tok in span if not tok.is_punct
+            and (n := lexicon.get(tok.lemma_.lower(), (0, 1))[0]) >= MIN_HEADER_CUE_COUNT
+            and n / lexicon[tok.lemma_.lower()][1] >= MIN_HEADER_CUE_RATE]
+
+
+def _is_quoting_header(doc, start: int, end: int, lexicon: dict[str, tuple[int, int]]) -> bool:
+    return bool(_header_cues(doc, start, end, lexicon))
+
+
+def _header_speaker(doc, ents, start: int, end: int, lexicon):
+    """The speaker of a quoting header that names someone: the subject of its last cue verb ("When Van Susteren
+    pressed him, the Congressman replied:" → the Congressman), else the first name. (A header naming no one,
+    "He says:", "The outline of a strategy seems clear:", is left to the verb's own attribution, or to none.)"""
+    named = _speaker(ents, start, end)
+    if named[0] is None:
+        return named
+    for cue in reversed(_header_cues(doc, start, end, lexicon)):
+        subject = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.idx >= start), None)
+        if cue.pos_ == "VERB" and subject is not None:
+            toks = [t for t in subject.subtree if t.idx >= start]
+            return subject, Span(toks[0].idx, toks[-1].idx + len(toks[-1].text))
+    return named
 
 
 def _is_name_label(doc, start: int, end: int, headline: bool) -> bool:
@@ -93,7 +111,8 @@ def colon_attributions(doc, text: str, ents, lexicon) -> Iterator[RawAttribution
         label = _is_name_label(doc, head_start, colon, headline=k == 0)
         if not (quoting or label):
             continue
-        src_tok, src_span = _speaker(ents, head_start, colon) if quoting else _label_source(doc, ents, head_start, colon)
+        src_tok, src_span = (_header_speaker(doc, ents, head_start, colon, lexicon) if quoting
+                             else _label_source(doc, ents, head_start, colon))
         cue_tok = doc.char_span(colon, colon + 1, alignment_mode="expand")
         if src_tok is None or cue_tok is None:
             continue
