@@ -466,6 +466,7 @@ def test_the_role_noun_of_a_named_source_stands_for_them_later():
 
 def test_a_quoting_header_credits_the_subject_of_its_verb_not_the_first_name_in_it():
     text = ("Hunter said the fighters were caught at the border.\n"
-            "When Van Susteren pressed him for his source, the Congressman replied: “I have asked the Border Patrol.”")
+            "When Van Susteren pressed him for his source, the Congressman replied: "
+            "“I have asked the Border Patrol.”")
     att = next(a for a in analyse(text).attributions if "Border Patrol" in a.content(text))
     assert att.source_span.of(text) == "the Congressman"
