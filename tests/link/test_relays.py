@@ -34,6 +34,11 @@ REPORT_ATTS = (
     ("Dr Doe was at the clinic\n\nSources close to the doctor, 56, say reports she took photo are 'lies'", (), []),
     ("Prices rose again.\nVia Example Wire", (), ["Example Wire"]),  # "Via" needs no colon
     ("Prices rose again, the minister said on Monday.", (), []),
+    # a date or a note after the credited name is no part of it
+    ("A hoax spread.\nSource: WorldNewsDailyReport.com, Feb. 4, 2015", (), ["WorldNewsDailyReport.com"]),
+    ("A hoax spread.\nSource: Metro.co.uk, Feb. 22, 2015 (article subsequently revised", (), ["Metro.co.uk"]),
+    # a short name ending a longer one credited too is one source
+    ("Prices rose again.\nSource: Post\nVia: Washington Post", (), ["Washington Post"]),
 ])
 def test_credit_lines_and_datelines(text, removed, expected):
     title = "Drones hit Kyiv" if text.startswith("Drones hit Kyiv\n") else None

@@ -39,6 +39,9 @@ CREDIT_LINE = re.compile(r"^\s*(?:(?:sources?|credit)\s*[:：]|(?:via|originally
 # "LONDON (Reuters) -", "KYIV, Dec 17 (AP) —": a dateline crediting the agency that wrote the report
 # (matched where the body opens: ``match`` at the offset after a title line).
 DATELINE = re.compile(r"\s*[A-Z][A-Za-z0-9 .,'’/-]{1,40}\((?P<name>[A-Z][\w.&' -]{1,30})\)\s*[-–—]")
+# A date after the credited name ("WorldNewsDailyReport.com, Feb. 4, 2015") is no part of it
+CREDIT_DATE = re.compile(r",\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|\d)",
+                         re.IGNORECASE)
 WORD = re.compile(r"\w+")
 WEBSITE = re.compile(r"\w\.(?:com|org|net|co\.uk|info|news)$", re.IGNORECASE)  # "RadarOnline.com"
 
@@ -156,15 +159,20 @@ def credited_relays(analysis: ArticleAnalysis) -> list[Relayed]:
     if opening := dateline(analysis):
         found.append(opening.group("name"))
     orgs = org_names(analysis)
-    names = [display_name(n) for n in dict.fromkeys(found)]
+    names = [display_name(CREDIT_DATE.split(n, maxsplit=1)[0]) for n in dict.fromkeys(found)]
     return [Relayed(orgs.get(n.replace(".", "").lower(), n), 1.0) for n in names if n]
 
 
 def relays_of(analysis: ArticleAnalysis) -> list[Relayed]:
+    """The article's relays, one per source: a short name that ends a longer one ("Post" and "Washington
+    Post", "Times" and "International Business Times") is the longer one."""
     out: dict[str, Relayed] = {}
     for r in credited_relays(analysis) + attribution_relays(analysis):
         out.setdefault(r.name.lower(), r)
-    return list(out.values())
+    words = {k: k.split() for k in out}
+    shorter = {k for k, w in words.items() for other, o in words.items()
+               if len(o) > len(w) and o[-len(w):] == w}
+    return [r for k, r in out.items() if k not in shorter]
 
 
 def _words(analysis: ArticleAnalysis) -> list[str]:
