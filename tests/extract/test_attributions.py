@@ -231,6 +231,10 @@ def test_headline_label_is_a_colon_attribution():
     "UPDATE: Sod Crabzilla, Now Budapest Is Under Attack\n\nThe senator spoke on Sunday.",
     "CLARIFICATION: The first sentence has been clarified.\n\nThe senator spoke on Sunday.",
     "The senator spoke on Sunday.\n\nUPDATE 26/01/2015: This story seems to be false.",
+    # a kicker in capitals: a place, not a speaker
+    "LONDON: POLICE ALLEGE ISLAMIST PLOT TO KILL POLICE\n\nThe senator spoke on Sunday.",
+    # section heads of a structured summary
+    "The senator spoke on Sunday.\n\nPROBLEM: Last year the average American ate 247 eggs.",
 ])
 def test_the_papers_own_label_is_no_speaker(text):
     assert not [a for a in analyse(text).attributions if a.form == "colon"]

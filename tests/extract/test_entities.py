@@ -69,3 +69,14 @@ def test_sentences_are_offsets_into_the_text():
     text = "First sentence here. Second one there."
     out = entities.run(load_nlp()(text), ArticleAnalysis(article=Article(id="t", path="t.txt", text=text)))
     assert [s.of(text) for s in out.sentences] == ["First sentence here.", "Second one there."]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A TEENAGER woke up during brain surgery to ask the doctors how it was going.", []),  # a tabloid lead
+    ("DETROIT — Ford said sales rose in the spring.", [("DETROIT", "GPE"), ("Ford", "ORG")]),  # a dateline
+    ("An FBI agent said NASA was wrong.", [("FBI", "ORG"), ("NASA", "ORG")]),  # acronyms stay names
+])
+def test_a_word_in_capitals_is_a_name_only_when_it_is_one(text, expected):
+    doc = load_nlp()(text)
+    got = [(doc[c.start:c.end].text, c.label) for c in entities.correct(doc) if c.label in ("ORG", "GPE", "PERSON")]
+    assert got == expected

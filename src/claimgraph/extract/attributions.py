@@ -50,8 +50,9 @@ def _speech_counts(raw: RawAttribution, nested: bool, regions: list[tuple[int, i
     return nested and not any(a <= start < b for a, b in regions)
 
 
-def detect(doc) -> list[RawAttribution]:
-    """Every raw attribution in the doc, in text order, without duplicates."""
+def detect(doc, ents: list | None = None) -> list[RawAttribution]:
+    """Every raw attribution in the doc, in text order, without duplicates; ``ents``: the entities the colon and
+    dash forms name speakers from (default: ``consistent_entities(doc)``)."""
     text = doc.text
     regions = quote_regions(text)
     min_p1 = attfilter.model()["min_p1"]
@@ -60,7 +61,7 @@ def detect(doc) -> list[RawAttribution]:
     nested = attfilter.nested_flags([r for r, _, _ in built])
     raws = [r for (r, p, speech), inner in zip(built, nested)
             if (speech and _speech_counts(r, inner, regions)) or attfilter.keep(r, p, inner) or _vague(r)]
-    ents = consistent_entities(doc)
+    ents = consistent_entities(doc) if ents is None else ents
     raws += forms.colon_attributions(doc, text, ents, cues.lexicon())
     raws += forms.dash_bylines(doc, text, ents)
     seen, out = set(), []
@@ -74,8 +75,9 @@ def detect(doc) -> list[RawAttribution]:
 
 def run(doc, analysis: ArticleAnalysis) -> ArticleAnalysis:
     art = analysis.article
-    resolver = SourceResolver(doc, consistent_entities(doc))
-    raws = detect(doc)
+    ents = consistent_entities(doc, analysis.entities)
+    resolver = SourceResolver(doc, ents)
+    raws = detect(doc, ents)
     follow = forms.continuations(doc, raws)  # index of a raw → the sentence that goes on with its reasoning
     out: list[Attribution] = []
     for k, raw in enumerate(raws):

@@ -9,6 +9,8 @@ the gazetteer and the local context only; nothing is specific to any text:
   ("near X", "from X"), it is coordinated with a place ("near A, B and X"), or the same name is a
   place elsewhere in the article;
 * a name ending in a facility word ("Air Base", "Airport") becomes FAC;
+* a word in capitals after "a"/"an" is no name ("A TEENAGER woke up …"), and one the gazetteer knows
+  opening a line as a dateline ("DETROIT —") is a place;
 * a one-word GPE that is a name of a PERSON in the same article ("Kirby", "Regina" after "John Kirby",
   "Regina Benjamin") becomes PERSON, and a name made
   of the words of another PERSON entity is never relabelled a place.
@@ -54,7 +56,7 @@ def run(doc, analysis: ArticleAnalysis) -> ArticleAnalysis:
 
 def correct(doc) -> list[_Cand]:
     """The Doc's entities with place, facility and surname labels corrected, as token ranges."""
-    cands = [_Cand(e.start, e.end, e.label_) for e in doc.ents] + _proper_noun_runs(doc)
+    cands = [_shouted(doc, _Cand(e.start, e.end, e.label_)) for e in doc.ents] + _proper_noun_runs(doc)
     cands = sorted((_facility(doc, c) for c in cands), key=lambda c: c.start)
     cands = _surnames(doc, cands)
     cands = _places(doc, cands)
@@ -74,6 +76,22 @@ def _proper_noun_runs(doc) -> list[_Cand]:
     if start is not None:
         runs.append(_Cand(start, len(doc), UNLABELLED))
     return runs
+
+
+def _shouted(doc, c: _Cand) -> _Cand:
+    """A word in capitals the tagger took for a name: a common noun after "a"/"an" ("A TEENAGER woke up …",
+    a tabloid lead) is none; a place the gazetteer knows opening a line ("DETROIT —", "PROVO, Utah") is a
+    place."""
+    tok = doc[c.start]
+    if c.end - c.start != 1 or c.label not in MISLABELS or not (tok.text.isupper() and len(tok.text) >= 4):
+        return c
+    if c.start > 0 and doc[c.start - 1].lower_ in ("a", "an") and tok.dep_ != "compound":
+        return replace(c, label=UNLABELLED)
+    opens_line = c.start == 0 or "\n" in doc[c.start - 1].text or doc[c.start - 1].is_space
+    dateline = opens_line and c.end < len(doc) and doc[c.end].text in (",", "—", "–", "-", "(")
+    if dateline and tok.text in load_gazetteer():
+        return replace(c, label="GPE")
+    return c
 
 
 def _facility(doc, c: _Cand) -> _Cand:

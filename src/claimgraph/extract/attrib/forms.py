@@ -30,7 +30,13 @@ SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # labels a paper puts before its own words: never a speaker ('UPDATE:', 'WATCH:', 'EDITOR'S NOTE:', 'BREAKING:')
 EDITORIAL_LABELS = frozenset({"update", "updated", "updates", "correction", "clarification", "editor", "editors",
                               "note", "watch", "photo", "photos", "video", "videos", "read", "related", "breaking",
-                              "exclusive", "also", "see", "listen", "advertisement", "warning", "live", "recap"})
+                              "exclusive", "also", "see", "listen", "advertisement", "warning", "live", "recap",
+                              # section heads of a structured summary ("PROBLEM: …", "METHODOLOGY: …")
+                              "problem", "methodology", "method", "methods", "results", "result", "conclusion",
+                              "conclusions", "implication", "implications", "source", "sources", "background",
+                              "summary", "context", "findings", "verdict", "rating", "claim", "origin", "origins",
+                              "question", "answer", "q", "a", "fact", "facts", "analysis", "details", "description",
+                              "status", "bottom"})
 
 
 def _root(span):
@@ -108,7 +114,9 @@ def colon_attributions(doc, text: str, ents, lexicon) -> Iterator[RawAttribution
             continue
         head_start = ls + len(text[ls:colon]) - len(text[ls:colon].lstrip())
         quoting = _is_quoting_header(doc, head_start, colon, lexicon)
-        label = _is_name_label(doc, head_start, colon, headline=k == 0)
+        rest = text[colon + 1: le]
+        shouted = any(ch.isalpha() for ch in rest) and rest.upper() == rest  # "LONDON: POLICE ALLEGE …", a kicker
+        label = not shouted and _is_name_label(doc, head_start, colon, headline=k == 0)
         if not (quoting or label):
             continue
         src_tok, src_span = (_header_speaker(doc, ents, head_start, colon, lexicon) if quoting
@@ -117,7 +125,6 @@ def colon_attributions(doc, text: str, ents, lexicon) -> Iterator[RawAttribution
         if src_tok is None or cue_tok is None:
             continue
         cue_span = Span(head_start, colon + 1) if quoting else Span(colon, colon + 1)
-        rest = text[colon + 1: le]
         if rest.strip():
             start = colon + 1 + len(rest) - len(rest.lstrip())
             yield RawAttribution(cue_tok.root, cue_span, src_tok, src_span, (Span(start, le),), "colon")

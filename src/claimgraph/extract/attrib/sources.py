@@ -161,7 +161,7 @@ def _name_key(span) -> str:
     return " ".join(t.text for t in words)
 
 
-def consistent_entities(doc) -> list:
+def consistent_entities(doc, entities=()) -> list:
     """The Doc's entities (spaCy Spans) with one label per name in the article (one sense per discourse).
 
     The small model tags "Comcast" ORG five times and PERSON once, and "O'Rourke" ORG after "Conal O'Rourke"
@@ -169,10 +169,14 @@ def consistent_entities(doc) -> list:
     longer PERSON name in the article is a PERSON; otherwise a name takes the label most of its mentions have,
     when more than half of the votes agree (a mention after a personal title votes TITLE_VOTES times for
     PERSON: "Pope Paul VI" once, "Paul VI" ORG twice stays a person). Dates and numbers are left alone.
+    ``entities``: the article's corrected entities (``ArticleAnalysis.entities``), read instead of the tagger's.
     """
     from spacy.tokens import Span as DocSpan
 
     ents = list(doc.ents)
+    if entities:  # the entity step's corrected labels ("DETROIT —" a place, "A TEENAGER" no name)
+        spans = (doc.char_span(e.span.start, e.span.end, label=e.label, alignment_mode="expand") for e in entities)
+        ents = [sp for sp in spans if sp is not None]
     surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) >= 2 and e[-1].text[:1].isupper()}
     labels = [("PERSON" if e.label_ in NAME_LABELS and _name_key(e) in surnames else e.label_) for e in ents]
     votes: dict[str, dict[str, int]] = {}
