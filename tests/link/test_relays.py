@@ -142,3 +142,13 @@ def test_earlier_dated_newcomer_is_the_original_and_state_round_trip():
     restored = RelayIndex.from_state(json.loads(json.dumps(index.to_state())))
     rels, _ = restored.add(make("early", BODY, published="2024-05-01"))
     assert [(r.kind, r.source, r.target) for r in rels] == [("copy", "late", "early")]
+
+
+def test_a_spokesman_credited_in_the_lead_relays_the_organisation_a_customer_does_not():
+    text = "A White House spokesman said on Monday that the talks would resume. The talks stalled in May."
+    spokesman = {"source": "A White House spokesman", "name": "White House spokesman", "kind": "unnamed",
+                 "role": "spokesman", "org": "White House", "content": "the talks would resume"}
+    a = make("a", text, orgs=("White House",), attributions=(spokesman,))
+    assert [r.name for r in relays_of(a)] == ["White House"]
+    customer = {**spokesman, "name": "White House customer", "role": "customer"}
+    assert relays_of(make("b", text, orgs=("White House",), attributions=(customer,))) == []

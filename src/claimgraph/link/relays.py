@@ -33,6 +33,10 @@ RELAY_MIN_SHARE = 0.4
 LEAD_SENTENCES = 1
 LEAD_CHARS = 300  # the lead when the analysis has no sentence spans
 RELAY_KINDS = frozenset({"organisation", "document"})
+# Someone whose words are their organisation's: what "a White House spokesman" says, the White House says (not so
+# "one Apple customer" or "a former PricewaterhouseCoopers employee")
+SPEAKS_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople",
+                        "representative", "representatives"})
 # "Source" and "Credit" need their colon: without it a line is a sentence ("Sources close to the doctor say …").
 CREDIT_LINE = re.compile(r"^\s*(?:(?:sources?|credit)\s*[:：]|(?:via|originally published (?:by|in|at))\s*[:：]?)\s*"
                          r"(?P<name>[^\n]{2,80}?)\s*\.?\s*$", re.IGNORECASE | re.MULTILINE)
@@ -86,6 +90,10 @@ def organisation(att: Attribution, analysis: ArticleAnalysis, orgs: dict[str, st
         return None
     if att.source_kind in RELAY_KINDS:
         name = display_name(att.source)
+        return orgs.get(name.replace(".", "").lower(), name)
+    if att.source_kind == "unnamed" and att.source_org and att.source_role \
+            and att.source_role.split()[-1].lower() in SPEAKS_FOR:  # "an Alaska Airlines spokesperson": the airline
+        name = display_name(att.source_org)
         return orgs.get(name.replace(".", "").lower(), name)
     if att.source_kind == "unnamed":  # an acronym only in capitals: a relative "who" is no WHO
         name = display_name(att.source).replace(".", "")
