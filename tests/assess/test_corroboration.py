@@ -156,3 +156,19 @@ def test_an_organisation_under_its_acronym_and_in_a_role_is_one_affiliation(corp
     assert claims["dhs"].support == "corroborated within one affiliation"
     # a people named in a role is no one's employer
     assert claims["two"].independent_origins == 2
+
+
+def test_someone_of_an_organisation_does_not_keep_its_short_name_from_its_long_one(corpus_of):
+    # "Homeland Security" is the Department of Homeland Security; its spokesman is someone of it, not a rival
+    # reading of the short name that kept the two apart
+    from claimgraph.assess.context import View
+
+    names = ("Homeland Security", "Department of Homeland Security", "Homeland Security spokesman")
+    text = " ".join(f"{n} said it rained." for n in names)
+    rows = [("x0", names[0], "said", "it rained", {"kind": "organisation"}),
+            ("x1", names[1], "said", "it rained", {"kind": "organisation"}),
+            ("x2", names[2], "said", "it rained",
+             {"kind": "unnamed", "source_role": "spokesman", "source_org": "Homeland Security"})]
+    view = View(corpus_of({"x": (text, rows)}, []))
+    assert view.canonical(names[0]) == view.canonical(names[1])
+    assert view.canonical(names[2]) != view.canonical(names[1])

@@ -175,11 +175,14 @@ class View:
         """Source key → canonical name, by clustering every source name and actor alias in the corpus."""
         counts: dict[str, int] = {}
         shown: dict[str, str] = {}
+        members: set[str] = set()  # "DHS spokesman", "WHO officials": someone of an organisation, not it
         for t in self.attributions.values():
             if t.source and t.source_kind != "vague":
                 key = source_key(t.source)
                 counts[key] = counts.get(key, 0) + 1
                 shown.setdefault(key, t.source)
+                if t.source_kind == "unnamed" and t.source_org:
+                    members.add(key)
         parent: dict[str, str] = {k: k for k in counts}
 
         def root(k: str) -> str:
@@ -206,7 +209,7 @@ class View:
             for k in keys[1:]:
                 union(keys[0], k)
         keys = sorted(parent)
-        for a, matches in _name_matches(keys, shown).items():
+        for a, matches in _name_matches(keys, shown, members).items():
             # join only when every match is one source too: "Smith" joins "John Smith", not also "Adam Smith"
             if all(same_source(shown[b], shown[c]) for i, b in enumerate(matches) for c in matches[i + 1:]):
                 for b in matches:
@@ -245,9 +248,11 @@ def _postings(keys: list[str]) -> dict[str, list[str]]:
     return out
 
 
-def _name_matches(keys: list[str], shown: dict[str, str]) -> dict[str, list[str]]:
+def _name_matches(keys: list[str], shown: dict[str, str], members: set[str] = frozenset()) -> dict[str, list[str]]:
     """Name → the other names it is one source with (``same_source``), found through a term index: a
-    smaller name's terms all lie in the larger one, so its rarest term's postings hold every candidate."""
+    smaller name's terms all lie in the larger one, so its rarest term's postings hold every candidate.
+    ``members``: names of someone of an organisation ("Homeland Security spokesman"), never the organisation
+    a shorter name stands for ("Homeland Security" is the Department of Homeland Security, not its spokesman)."""
     postings = _postings(keys)
     out: dict[str, list[str]] = {}
     for a in keys:
@@ -255,8 +260,8 @@ def _name_matches(keys: list[str], shown: dict[str, str]) -> dict[str, list[str]
         if not terms:
             continue
         rarest = min(terms, key=lambda t: (len(postings[t]), t))
-        matches = [b for b in postings[rarest] if b != a and same_source(shown[a], shown[b])
-                   and len(lexical.terms(b)) >= len(terms)]
+        matches = [b for b in postings[rarest] if b != a and (b not in members or a in members)
+                   and same_source(shown[a], shown[b]) and len(lexical.terms(b)) >= len(terms)]
         if matches:
             out[a] = matches
     return out
