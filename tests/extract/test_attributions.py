@@ -474,3 +474,10 @@ def test_a_quoting_header_credits_the_subject_of_its_verb_not_the_first_name_in_
             "“I have asked the Border Patrol.”")
     att = next(a for a in analyse(text).attributions if "Border Patrol" in a.content(text))
     assert att.source_span.of(text) == "the Congressman"
+
+
+def test_a_source_name_stops_at_a_dash():
+    text = ("“The laboratories in Mosul cannot confirm the virus,” according to the joint statement–a question "
+            "that was raised by skeptics when the rumors spread last week.")
+    att = next(a for a in analyse(text).attributions if "Mosul" in a.content(text))
+    assert att.source == "joint statement"

@@ -49,6 +49,7 @@ OWNING_PREPOSITIONS = frozenset({"of", "to", "for"})
 PLACE_NOUNS = frozenset({"city", "town", "village", "state", "country", "nation", "province", "region", "county",
                          "island", "republic", "kingdom", "territory", "district", "capital"})
 POSSESSIVE = re.compile(r"\s*(?:['’]s|['’])$")
+DASH = re.compile(r"\s*(?:[—–]|--)\s*")
 # titles and ranks written before a name ("Major General Jane Doe"), stripped from the canonical name
 TITLES = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt", "sgt", "adm",
                     "president", "general", "major", "lieutenant", "colonel", "admiral", "captain", "sergeant",
@@ -120,8 +121,9 @@ def _names_head(ent, head) -> bool:
 
 
 def _without_article(text: str) -> str:
-    """A mention as written, less a leading article ("the spokesman" → "spokesman")."""
-    words = text.split()
+    """A mention as written, less a leading article ("the spokesman" → "spokesman") and anything after a dash
+    ("a joint statement–a question raised by skeptics" → "joint statement")."""
+    words = DASH.split(text, maxsplit=1)[0].split()
     return " ".join(words[1:]) if words and words[0].lower() in ("the", "a", "an") else text
 
 
