@@ -481,3 +481,16 @@ def test_a_source_name_stops_at_a_dash():
             "that was raised by skeptics when the rumors spread last week.")
     att = next(a for a in analyse(text).attributions if "Mosul" in a.content(text))
     assert att.source == "joint statement"
+
+
+@pytest.mark.parametrize(("text", "role", "org"), [
+    ("The jets flew over the airport, said Rami Abdulrahman, who runs the Syrian Observatory for Human Rights.",
+     "head", "Syrian Observatory for Human Rights"),
+    ("Michael Madden, editor of North Korea Leadership Watch, said the country wants ties with Europe.",
+     "editor", "North Korea Leadership Watch"),
+    ("Tom Cotton, who is running for the U.S. Senate, claimed that ten fighters were caught.", None, None),
+    ("John Smith, who lives in Ohio, said the bridge fell.", None, None),
+])
+def test_role_and_organisation_said_of_a_person_after_the_name(text, role, org):
+    (att,) = analyse(text).attributions
+    assert (att.source_role, att.source_org) == (role, org)

@@ -151,6 +151,9 @@ def _before_clause(antecedent, clause) -> Span:
 
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# "X, who runs the Y": verbs that make someone the head of an organisation named after them, and the role
+LEADS = {"run": "head", "head": "head", "lead": "leader", "direct": "director", "chair": "chair",
+         "found": "founder", "co-found": "co-founder", "manage": "manager", "own": "owner"}
 # labels of names: the ones ``consistent_entities`` makes agree within an article
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"})
 TITLE_VOTES = 2  # a name after a personal title ("Pope Paul VI", "Mr Smith") counts this many times as a PERSON
@@ -329,6 +332,32 @@ class SourceResolver:
         text = _without_article(self.text[span.start: span.end])
         return Resolved(text, "unnamed", self.text[after: span.end].strip(" ,") or None, owner_name)
 
+    def _described(self, person) -> tuple[str, str] | None:
+        """(role, organisation) said of a person right after the name: "Rami Abdulrahman, who runs the Syrian
+        Observatory for Human Rights" (runs), "Michael Madden, editor of North Korea Leadership Watch"."""
+        root = person.root
+        for c in root.children:
+            if c.i < root.i or c.dep_ not in ("relcl", "appos"):
+                continue
+            if c.dep_ == "relcl" and c.lemma_.lower() not in LEADS:
+                continue
+            if c.dep_ == "appos" and (c.pos_ != "NOUN" or not any(k.dep_ == "prep" and k.lower_ in ("of", "at")
+                                                                    for k in c.children)):
+                continue
+            # what the person runs is the verb's object ("who runs the Observatory", not "who is running for the
+            # Senate"); what they are editor of, the noun's "of"/"at" phrase
+            heads = [k for k in c.children if k.dep_ == ("dobj" if c.dep_ == "relcl" else "prep")]
+            inside = {t.i for k in heads for t in k.subtree}
+            org = next((e for e in self.ents if e.label_ == "ORG" and e.root.i in inside), None)
+            if org is None:
+                continue
+            name = _without_article(self._org(org))
+            if c.dep_ == "relcl":
+                return LEADS[c.lemma_.lower()], name
+            prep = next(k for k in c.children if k.dep_ == "prep" and k.lower_ in ("of", "at"))
+            return _without_article(self.text[c.left_edge.idx: prep.idx].strip(" ,")), name
+        return None
+
     def _member(self, head, span: Span, org) -> Resolved | None:
         """Someone of an organisation named before the noun for them ("a Pentagon spokesman", "the former
         PricewaterhouseCoopers employee"): the phrase as written, its role the words other than the name."""
@@ -381,8 +410,12 @@ class SourceResolver:
         if person is not None:
             name = self._person(_strip_titles(person))
             role = self._role(span.start, person)
-            return Resolved(name, "person", role, org.text if org is not None and org.start_char < person.start_char
-                            else None)
+            if org is not None and org.start_char < person.start_char:
+                return Resolved(name, "person", role, org.text)
+            described = self._described(person)
+            if described is not None:
+                return Resolved(name, "person", role or described[0], described[1])
+            return Resolved(name, "person", role)
         lemma = head.lemma_.lower()
         poss = [c for c in head.children if c.dep_ == "poss"]
         member = self._member(head, span, org)
