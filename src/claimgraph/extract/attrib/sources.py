@@ -124,7 +124,7 @@ def _without_article(text: str) -> str:
     """A mention as written, less a leading article ("the spokesman" → "spokesman") and anything after a dash
     ("a joint statement–a question raised by skeptics" → "joint statement")."""
     words = DASH.split(text, maxsplit=1)[0].split()
-    return " ".join(words[1:]) if words and words[0].lower() in ("the", "a", "an") else text
+    return " ".join(words[1:] if words and words[0].lower() in ("the", "a", "an") else words)
 
 
 def _possessor_of(ent, head) -> bool:
@@ -156,6 +156,7 @@ LEADS = {"run": "head", "head": "head", "lead": "leader", "direct": "director", 
          "found": "founder", "co-found": "co-founder", "manage": "manager", "own": "owner"}
 # labels of names: the ones ``consistent_entities`` makes agree within an article
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"})
+PERSON_TITLES = TITLES | ADDRESS
 TITLE_VOTES = 2  # a name after a personal title ("Pope Paul VI", "Mr Smith") counts this many times as a PERSON
 
 
@@ -187,7 +188,7 @@ def consistent_entities(doc, entities=()) -> list:
     votes: dict[str, dict[str, int]] = {}
     for e, label in zip(ents, labels, strict=True):
         if label in NAME_LABELS:
-            titled = e.start > 0 and doc[e.start - 1].lower_.rstrip(".") in TITLES | ADDRESS
+            titled = e.start > 0 and doc[e.start - 1].lower_.rstrip(".") in PERSON_TITLES
             by_label = votes.setdefault(_name_key(e), {})
             by_label[label] = by_label.get(label, 0) + (TITLE_VOTES if titled and label == "PERSON" else 1)
     out = []
@@ -217,7 +218,7 @@ class SourceResolver:
     """Resolves mentions in text order, remembering the article's people and organisations for later mentions."""
 
     def __init__(self, doc, ents: list | None = None) -> None:
-        """``ents``: the Doc's entities as spaCy Spans (default ``doc.ents``; see ``entities.consistent``)."""
+        """``ents``: the Doc's entities as spaCy Spans (default ``doc.ents``; see ``consistent_entities``)."""
         self.doc = doc
         self.text = doc.text
         self.ents = list(doc.ents if ents is None else ents)
@@ -382,14 +383,15 @@ class SourceResolver:
                     return known
             if low in PERSON_PRONOUNS:
                 earlier = [e for e in self.ents if e.label_ == "PERSON" and e.end_char <= head.idx]
+                # an unnamed member credited last ("…, said the official. He said …"), unless a name came after it
+                speaker, at = self.last_speaker or (None, -1)
+                unnamed = speaker is not None and speaker.kind == "unnamed"
                 if earlier and (self.last_person is None or head.idx - earlier[-1].end_char < PRONOUN_REACH):
                     person = _salient(earlier, head)
-                    speaker, at = self.last_speaker or (None, -1)
-                    if speaker is not None and speaker.kind == "unnamed" and at > person.end_char:
-                        return speaker  # "…, said the official. He said …": the official, not a name he mentioned
+                    if unnamed and at > person.end_char:
+                        return speaker
                     return Resolved(self._person(_strip_titles(person)), "person")
-                speaker, at = self.last_speaker or (None, -1)
-                if speaker is not None and speaker.kind == "unnamed" and head.idx - at < PRONOUN_REACH:
+                if unnamed and head.idx - at < PRONOUN_REACH:
                     return speaker
                 if self.last_person:
                     return self.last_person
