@@ -287,6 +287,8 @@ def test_stream_mean_is_shrunk_while_few_articles_are_seen():
      "BEIRUT (Reuters) – Iraqi pilots are training members of the group, a monitor said.",
      "Iraqi pilots are training members of the group, a monitor said."),
     ("PROVO, Utah, Dec. 23 (UPI) -- A Utah man chugged a quart of eggnog.", "A Utah man chugged a quart of eggnog."),
+    ("US-led coalition planes hit several targets near the town on Sunday.",
+     "US-led coalition planes hit several targets near the town on Sunday."),  # no dateline: a hyphenated word
 ])
 def test_an_untitled_story_is_named_by_a_sentence_that_states_something(text, title):
     index = StoryIndex()

@@ -72,7 +72,7 @@ MIN_TITLE_WORDS = 6
 CREDIT_WORDS = 6  # a credit standing alone after a caption is this short ("John Moore / Getty Images")
 # A dateline before the lead ("BEIRUT (Reuters) –", "WASHINGTON —", "KANSAS CITY, Mo. —") is no part of a title
 DATELINE = re.compile(r"[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][\w.]*(?:\s[\w.]+)?){0,2}"  # place, state, date
-                      r"\s*(?:\([^()]{1,40}\))?\s*[–—-]+\s*")  # (agency), dash
+                      r"\s*(?:\([^()]{1,40}\))?(?:\s*[–—]+|\s*--|\s+-)\s*")  # (agency), dash (not "US-led")
 
 
 @dataclass(frozen=True, slots=True)
