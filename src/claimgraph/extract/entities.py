@@ -87,7 +87,7 @@ def _shouted(doc, c: _Cand) -> _Cand:
         return c
     if c.start > 0 and doc[c.start - 1].lower_ in ("a", "an") and tok.dep_ != "compound":
         return replace(c, label=UNLABELLED)
-    opens_line = c.start == 0 or "\n" in doc[c.start - 1].text or doc[c.start - 1].is_space
+    opens_line = c.start == 0 or doc[c.start - 1].is_space  # a line break is a space token
     dateline = opens_line and c.end < len(doc) and doc[c.end].text in (",", "—", "–", "-", "(")
     if dateline and tok.text in load_gazetteer():
         return replace(c, label="GPE")

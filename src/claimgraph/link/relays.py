@@ -178,8 +178,7 @@ def relays_of(analysis: ArticleAnalysis) -> list[Relayed]:
     for r in credited_relays(analysis) + attribution_relays(analysis):
         out.setdefault(r.name.lower(), r)
     words = {k: k.split() for k in out}
-    shorter = {k for k, w in words.items() for other, o in words.items()
-               if len(o) > len(w) and o[-len(w):] == w}
+    shorter = {k for k, w in words.items() for o in words.values() if len(o) > len(w) and o[-len(w):] == w}
     return [r for k, r in out.items() if k not in shorter]
 
 

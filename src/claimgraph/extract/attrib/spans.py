@@ -9,12 +9,12 @@ from ...types import Span
 from .cues import source_rates
 from .features import is_quote
 from .quotes import region_at
+from .sources import RELATIVE_PRONOUNS
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "attr", "oprd", "acomp", "csubjpass")
 CLIMB_DEPS = ("xcomp", "conj", "advcl", "acl", "pcomp", "prep")  # a cue without a subject borrows its governor's
 MAX_CLIMB = 3
-RELATIVES = frozenset({"which", "that", "who", "whom"})
 # cue lemmas seen at least MIN_SOURCELESS_COUNT times in PolNeAR train whose relations name a source less than
 # SOURCELESS_RATE of the time get none ("seems", "is expected"); 0.35 chosen on train source accuracy
 MIN_SOURCELESS_COUNT = 5
@@ -57,7 +57,7 @@ def find_source(cue):
     tok = cue
     for _ in range(MAX_CLIMB + 1):
         for c in _without_labels(tok):
-            if c.lower_ in RELATIVES and any(o.dep_ == "nsubj" and o.i > c.i for o in tok.children):
+            if c.lower_ in RELATIVE_PRONOUNS and any(o.dep_ == "nsubj" and o.i > c.i for o in tok.children):
                 continue  # "Siri, which the report claims works well": the parse's second subject is the speaker
             if c.dep_ in ("nsubj", "csubj") or (c.dep_ == "nsubjpass" and tok.lemma_ in ("quote", "cite")):
                 return c, _mention(c)
