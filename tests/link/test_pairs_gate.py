@@ -16,7 +16,7 @@ F1_REACHED = 0.848
 # bench/msrp_eval.py's stacked_cv on the same 800 pairs, 2026-11-23 (all 4,076 pairs: accuracy 0.819, F1 0.869)
 STACKED_ACCURACY_REACHED = 0.81125
 STACKED_F1_REACHED = 0.8655
-# the same plus the all-mpnet-base-v2 cosine (extra claimgraph[mpnet]), same 800 pairs, 2026-11-23
+# the same plus the all-mpnet-base-v2 cosine (scripts/setup.sh --mpnet), same 800 pairs, 2026-11-23
 # (all 4,076 pairs: accuracy 0.822, F1 0.871; over 7 fold splits 0.818-0.824, mean 0.822)
 MPNET_ACCURACY_REACHED = 0.8225
 MPNET_F1_REACHED = 0.8739
@@ -68,12 +68,12 @@ def test_shipped_crossencoder_fits_its_training_pairs():
 @pytest.mark.evaluation
 @pytest.mark.slow
 def test_msrp_stacked_mpnet_gate(msrp):
-    """What `claimgraph pairs` runs with the extra claimgraph[mpnet]: the stacked columns plus the
+    """What `claimgraph pairs` runs with the optional all-mpnet-base-v2: the stacked columns plus the
     all-mpnet-base-v2 cosine (about two minutes: 1,600 sentences through the numpy encoder)."""
     from claimgraph.link import mpnet
 
     if not mpnet.available():
-        pytest.skip("extra claimgraph[mpnet] not installed (scripts/test.sh installs it)")
+        pytest.skip("all-mpnet-base-v2 not installed (scripts/test.sh installs it: scripts/setup.sh --mpnet)")
     bench, x, y = msrp
     data = shared_path("data", "msrp", "train.txt")
     left, right, _ = bench.train_pairs.load_pairs(data)

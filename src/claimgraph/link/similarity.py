@@ -192,7 +192,7 @@ FEATURES = (
 
 # The stacked classifier's columns: the features, then the cross-encoder's logit.
 STACKED_FEATURES = (*FEATURES, "crossencoder")
-# With the optional all-mpnet-base-v2 (link/mpnet.py, extra ``claimgraph[mpnet]``): its cosine as one more column.
+# With the optional all-mpnet-base-v2 (link/mpnet.py, ``scripts/setup.sh --mpnet``): its cosine as one more column.
 STACKED_MPNET_FEATURES = (*STACKED_FEATURES, "mpnet_cosine")
 
 
@@ -438,7 +438,7 @@ class PairScorer(ClaimMatcher):
 
     What `claimgraph pairs` runs. Slower than the features alone (the cross-encoder reads each pair in both
     orders, about 4 ms a pair), and a pair's score depends on that pair only. With the optional
-    all-mpnet-base-v2 (extra ``claimgraph[mpnet]``) the two texts' mpnet cosine is one more column
+    all-mpnet-base-v2 (``scripts/setup.sh --mpnet``) the two texts' mpnet cosine is one more column
     (``pairs-stacked-mpnet.json``): MSRP 10-fold accuracy 0.819 → 0.822 (bench/msrp_eval.py; over 7 fold
     splits 0.817-0.821 → 0.818-0.824), about seven times slower (each new text through a 110 M-parameter
     encoder in numpy). ``mpnet``: None uses it when installed, False never, True always (an error when
