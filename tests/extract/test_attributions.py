@@ -164,6 +164,20 @@ def test_absence_polarity_and_hedges():
     assert "likely" in att.hedges
 
 
+@pytest.mark.parametrize(("content", "expected"), [
+    ("the ministry declined to comment on the strike", "absence"),
+    ("Moscow continues to avoid reporting on the deployment", "absence"),
+    ("the company refused questions about the deal", "absence"),
+    ("he failed at the time to realize the impact of the policy", "affirmed"),  # a failure, not a silence
+    ("the income of most families declined sharply", "affirmed"),  # a fall
+    ("most families saw a decline in their income", "affirmed"),
+])
+def test_absence_is_a_withheld_disclosure(content, expected):
+    text = f"The report said that {content}."
+    att = next(a for a in analyse(text).attributions if a.cue_span.of(text) == "said")
+    assert att.polarity == expected
+
+
 def test_interrupted_quote_gives_discontinuous_content():
     text = "“The plan is ready,” she said, “and it will start next week.”"
     att = analyse(text).attributions[0]

@@ -27,6 +27,13 @@ HEDGES = frozenset({"likely", "unlikely", "reportedly", "apparent", "apparently"
 ABSENCE_OBJECTS = frozenset({"any", "no", "details", "detail", "information", "evidence", "acknowledgment",
                              "acknowledgement", "confirmation", "comment"})
 ABSENCE_VERBS = frozenset({"avoid", "decline", "refuse", "fail", "omit"})
+# What an avoidance verb must govern for the clause to report a silence ("declined to comment", "avoid
+# reporting on", "refused questions") rather than a failure or a fall ("failed to realize", "income declined").
+DISCLOSURE_VERBS = frozenset({"acknowledge", "recognize", "recognise", "confirm", "deny", "report", "comment",
+                              "admit", "disclose", "announce", "mention", "say", "speak", "talk", "tell", "specify",
+                              "elaborate", "discuss", "answer", "respond", "reply", "explain", "provide", "release",
+                              "publish", "reveal", "name", "identify", "address"})
+DISCLOSURE_OBJECTS = ABSENCE_OBJECTS | {"question", "interview", "request", "detail"}
 
 
 def stance(cue) -> str:
@@ -63,11 +70,21 @@ def _absent(root) -> bool:
     """The clause says something is missing: 'has not seen any X', 'did not provide details', 'continue to avoid'."""
     verbs = [root] + [c for c in root.children if c.dep_ == "xcomp"]
     for verb in verbs:
-        if verb.lemma_ in ABSENCE_VERBS:
+        if verb.lemma_ in ABSENCE_VERBS and verb.pos_ == "VERB" and _withholds(verb):
             return True
         objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
         if any(c.dep_ == "neg" for c in verb.children) and any(
                 o.lower_ in ABSENCE_OBJECTS or any(d.lower_ in ("any", "no") for d in o.children) for o in objects):
+            return True
+    return False
+
+
+def _withholds(verb) -> bool:
+    """An avoidance verb governs a disclosure: 'declined to comment', 'avoid reporting', 'declined comment'."""
+    for c in verb.children:
+        if c.dep_ in ("xcomp", "pcomp") and c.lemma_.lower() in DISCLOSURE_VERBS:
+            return True
+        if c.dep_ == "dobj" and c.lemma_.lower() in DISCLOSURE_OBJECTS:
             return True
     return False
 
