@@ -505,3 +505,19 @@ def test_a_quoting_header_credits_the_subject_of_its_verb_not_the_first_name_in_
 def test_role_and_organisation_said_of_a_person_after_the_name(text, role, org):
     (att,) = analyse(text).attributions
     assert (att.source_role, att.source_org) == (role, org)
+
+
+def test_that_clause_hung_below_an_adverbial_is_the_content():
+    # the parser attaches the that-clause to "became"; what was said is the that-clause, not "in a statement"
+    text = ("Bloomberg said in a statement after the recording became public that the comments do not reflect "
+            "his commitment to reform.")
+    att = next(a for a in analyse(text).attributions if a.cue_span.of(text) == "said")
+    assert [s.of(text) for s in att.content_spans] == ["that the comments do not reflect his commitment to reform"]
+
+
+@pytest.mark.parametrize("text", ["She spoke after it emerged that the troops had left.",
+                                  "He spoke out about the shooting, arguing that the police had failed."])
+def test_that_clause_of_another_governor_stays_there(text):
+    for att in analyse(text).attributions:
+        if att.cue_span.of(text) in ("spoke", "spoke out"):
+            assert not any("that" in s.of(text) for s in att.content_spans)

@@ -19,6 +19,8 @@ MAX_CLIMB = 3
 # SOURCELESS_RATE of the time get none ("seems", "is expected"); 0.35 chosen on train source accuracy
 MIN_SOURCELESS_COUNT = 5
 SOURCELESS_RATE = 0.35
+# words before a "that" that make it a purpose, a condition or a time, not what was said ("so that …")
+NOT_REPORTED_THAT = frozenset({"so", "such", "now", "given", "provided", "except", "order"})
 EDGE_PUNCT = frozenset(",.;:-–—()[]")
 MAX_PRECEDING_SUBJECT = 15  # tokens; longer openings are not a subject noun phrase
 MAX_QUOTE_GAP = 80  # chars between a quotation's end and its trailing cue/source ("…,” the senator from X said)
@@ -140,9 +142,13 @@ def content_tokens(cue, source_ids: set[int]) -> tuple[set[int], str]:
         skip = {t.i for t in cue.subtree}
         return {t.i for t in head.sent if t.i not in skip} - source_ids, "according_to"
     ids: set[int] = set()
+    governs = any(k.dep_ in CONTENT_DEPS for k in cue.children)
+    stray = None if governs else _stray_that_clause(cue)
+    if stray is not None:
+        ids = {t.i for t in stray.subtree}
     for c in cue.children:
-        if c.dep_ in CONTENT_DEPS or (c.dep_ == "prep" and not any(k.dep_ in CONTENT_DEPS for k in cue.children)
-                                      and c.i > cue.i and c.lower_ != "according"):
+        if c.dep_ in CONTENT_DEPS or (stray is None and c.dep_ == "prep" and not governs and c.i > cue.i
+                                      and c.lower_ != "according"):
             ids |= {t.i for t in c.subtree}
     if not ids and cue.dep_ == "parataxis":
         # a parenthetical or trailing attribution: "The test, the agency said, was its biggest yet."
@@ -161,6 +167,28 @@ def content_tokens(cue, source_ids: set[int]) -> tuple[set[int], str]:
             ids = {t.i for t in doc[nxt].sent if t.i >= nxt}
         return ids - source_ids - {cue.i}, "colon"
     return ids - source_ids - {cue.i}, "indirect"
+
+
+def _stray_that_clause(cue):
+    """The head of a that-clause the parser hung below an adverbial after the cue ("said in a statement
+    after the recording became public that the comments …": the that-clause is what was said), or None.
+    Only adverbial links (advcl, prep, pobj, pcomp) may lie between it and the cue; a purpose or
+    condition ("so that", "given that") and a clause of its own governor ("after it emerged that …") are not it."""
+    doc = cue.doc
+    for tok in cue.subtree:
+        if tok.i <= cue.i or tok.dep_ != "mark" or tok.lower_ != "that" or tok.head.dep_ != "advcl":
+            continue
+        if doc[tok.i - 1].lower_ in NOT_REPORTED_THAT:
+            continue
+        governor = tok.head.head
+        if governor.i != cue.i and any(c.dep_ in ("expl", "nsubj") and c.lower_ == "it" for c in governor.children):
+            continue
+        node = governor
+        while node.i != cue.i and node.dep_ in ("advcl", "prep", "pobj", "pcomp"):
+            node = node.head
+        if node.i == cue.i:
+            return tok.head
+    return None
 
 
 def runs(doc, ids: set[int]) -> list[tuple[int, int]]:
