@@ -521,3 +521,10 @@ def test_that_clause_of_another_governor_stays_there(text):
     for att in analyse(text).attributions:
         if att.cue_span.of(text) in ("spoke", "spoke out"):
             assert not any("that" in s.of(text) for s in att.content_spans)
+
+
+def test_a_clause_before_a_semicolon_is_not_the_next_cues_content():
+    text = ("The economist Ann Lee comments that the crisis was caused by rapid liberalization; she also notes "
+            "that the fund's policies made it worse.")
+    att = next(a for a in analyse(text).attributions if a.cue_span.of(text) == "notes")
+    assert [s.of(text) for s in att.content_spans] == ["that the fund's policies made it worse"]

@@ -147,6 +147,8 @@ def content_tokens(cue, source_ids: set[int]) -> tuple[set[int], str]:
     if stray is not None:
         ids = {t.i for t in stray.subtree}
     for c in cue.children:
+        if _across_semicolon(c, cue):
+            continue  # "X comments that …; he also notes that …": the first clause is not what "notes" governs
         if c.dep_ in CONTENT_DEPS or (stray is None and c.dep_ == "prep" and not governs and c.i > cue.i
                                       and c.lower_ != "according"):
             ids |= {t.i for t in c.subtree}
@@ -167,6 +169,14 @@ def content_tokens(cue, source_ids: set[int]) -> tuple[set[int], str]:
             ids = {t.i for t in doc[nxt].sent if t.i >= nxt}
         return ids - source_ids - {cue.i}, "colon"
     return ids - source_ids - {cue.i}, "indirect"
+
+
+def _across_semicolon(child, cue) -> bool:
+    """A dependent before the cue that a semicolon separates from it (a clause of its own)."""
+    if child.i > cue.i:
+        return False
+    end = child.right_edge.i
+    return any(cue.doc[k].text == ";" for k in range(end + 1, cue.i))
 
 
 def _stray_that_clause(cue):
