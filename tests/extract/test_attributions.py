@@ -528,3 +528,25 @@ def test_a_clause_before_a_semicolon_is_not_the_next_cues_content():
             "that the fund's policies made it worse.")
     att = next(a for a in analyse(text).attributions if a.cue_span.of(text) == "notes")
     assert [s.of(text) for s in att.content_spans] == ["that the fund's policies made it worse"]
+
+
+
+def _parsed(words, heads, deps):
+    """A hand-made parse (the statistical parser's misattachments depend on context)."""
+    import spacy
+    from spacy.tokens import Doc
+
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+
+
+def test_a_that_made_the_object_takes_the_clause_it_opens():
+    from claimgraph.extract.attrib.spans import content_tokens
+
+    # We vowed that as we regained status , we would keep it : "that" parsed as the object, the clause as advcl
+    words = "We vowed that as we regained status , we would keep it".split()
+    heads = [1, 1, 1, 5, 5, 10, 5, 10, 10, 10, 1, 10]
+    deps = ["nsubj", "ROOT", "dobj", "mark", "nsubj", "advcl", "dobj", "punct", "nsubj", "aux", "advcl", "dobj"]
+    doc = _parsed(words, heads, deps)
+    ids, _ = content_tokens(doc[1], {0})
+    assert sorted(ids) == list(range(2, 12))
+

@@ -149,6 +149,13 @@ def content_tokens(cue, source_ids: set[int]) -> tuple[set[int], str]:
     for c in cue.children:
         if _across_semicolon(c, cue):
             continue  # "X comments that …; he also notes that …": the first clause is not what "notes" governs
+        if c.dep_ == "dobj" and c.lower_ == "that" and c.i > cue.i and not any(c.children):
+            # "We vowed that as we regained …, we would maintain …": the parser made "that" the object and
+            # the clause it opens an adverbial
+            clause = next((k for k in cue.children if k.dep_ == "advcl" and k.i > c.i), None)
+            if clause is not None:
+                ids |= {c.i} | {t.i for t in clause.subtree}
+                continue
         if c.dep_ in CONTENT_DEPS or (stray is None and c.dep_ == "prep" and not governs and c.i > cue.i
                                       and c.lower_ != "according"):
             ids |= {t.i for t in c.subtree}
