@@ -90,6 +90,9 @@ def test_country_of(phrase, country):
         (("Kremlin", "Kremlin and Russian propagandists"), False),
         (("John Smith", "Adam Smith", "Smith"), False),  # an ambiguous surname joins neither
         (("the police", "police"), True),
+        (("New York", "the New York Times"), False),  # a longer proper name is another entity
+        (("Kansas City", "Kansas City Health Department"), False),
+        (("US military", "US military officials"), True),
     ],
 )
 def test_source_names_cluster(corpus_of, names, same):

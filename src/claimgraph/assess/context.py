@@ -275,13 +275,27 @@ def same_source(a: str, b: str) -> bool:
     if not ta or not tb:
         return False
     small, large, raw_small, raw_large = (ta, tb, a, b) if len(ta) <= len(tb) else (tb, ta, b, a)
-    if not small <= large:
+    if not small <= large or _longer_proper_name(raw_small, raw_large):
         return False
     if len(small) >= SOURCE_NAME_SHARE * len(large) and (len(small) > 1 or len(large) == 1):
         return True
     words = raw_large.split()
     return len(small) == 1 and raw_small.strip()[:1].isupper() and len(raw_small.strip()) >= 4 and \
         bool(words) and words[-1].lower() == raw_small.strip().lower()
+
+
+def _longer_proper_name(small: str, large: str) -> bool:
+    """The larger name is the smaller one continued by more capitalised words: another entity ("New York" /
+    "New York Times", "Kansas City" / "Kansas City Health Department"), not the same one described."""
+    small, large = _without_article(small), _without_article(large)
+    if not large.lower().startswith(small.lower() + " "):
+        return False
+    return large[len(small):].lstrip()[:1].isupper()
+
+
+def _without_article(name: str) -> str:
+    name = name.strip()
+    return name[4:] if name.lower().startswith("the ") else name
 
 
 def _overlap(a: Span, b: Span) -> bool:
