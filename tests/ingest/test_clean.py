@@ -105,6 +105,20 @@ def test_known_title_only_strips_matching_line():
         ("By Jane Doe, who lives in Kyiv", None),
         ("By the way, this is a sentence", None),
         ("", None),
+        # an update time, a relative or reading time, an outlet beside a labelled author, a date then "by"
+        ("December 18, 2024 10:12 AM GMT+2 Updated 3 hours ago", (None, "2024-12-18T10:12+02:00")),
+        ("Published: 18 Dec 2024 Updated: 19 Dec 2024", (None, "2024-12-18")),
+        ("By Jane Doe | The Kyiv Independent | Dec. 18, 2024", ("Jane Doe", "2024-12-18")),
+        ("Jane Doe · Dec 18, 2024 · 4 min read", ("Jane Doe", "2024-12-18")),
+        ("Posted on December 18, 2024 by Jane Doe", ("Jane Doe", "2024-12-18")),
+        ("Written by Jane Doe", ("Jane Doe", None)),
+        ("Updated 3 hours ago", None),
+        ("18 December 2024 | 19 December 2024", None),  # two dates, the second not an update
+        ("Jane Doe | The Kyiv Independent", None),  # an unlabelled name beside another: not sure which is who
+        # a wire credit without a comma; names in capitals
+        ("By LOLITA C. BALDOR Associated Press", ("Lolita C. Baldor", None)),
+        ("By JEAN-PIERRE DE LA CRUZ", ("Jean-Pierre de la Cruz", None)),
+        ("By Jane Press", ("Jane Press", None)),
     ],
 )
 def test_parse_byline(line, expected):

@@ -30,7 +30,13 @@ MAX_NAME_TOKENS = 8
 BOILERPLATE_TAIL = 120
 
 _NAME_LINKS = {"and", "&", "de", "da", "di", "del", "der", "van", "von", "la", "le", "al", "bin", "ibn", "y"}
-_BYLINE_SEPARATORS = re.compile(r"\s+(?:[—–|·•]|-{1,2})\s+")
+# Between a byline's parts: a dash, bar or dot, or nothing before a second date label or a "by" after a date
+# ("Published: 18 Dec 2024 Updated: 19 Dec 2024", "Posted on December 18, 2024 by Jane Doe").
+_BYLINE_SEPARATORS = re.compile(r"\s+(?:[—–|·•]|-{1,2})\s+|\s+(?=(?:last\s+)?updated\b)|(?<=\d)\s+(?=by\s+[A-Z])",
+                                re.IGNORECASE)
+# Byline parts that say nothing lasting: a relative time or a reading time ("Updated 3 hours ago", "4 min read").
+_TRANSIENT = re.compile(r"(?:(?:last\s+)?(?:updated|published|posted)\s*:?\s*)?(?:\d+\s*(?:sec(?:ond)?|min(?:ute)?|"
+                        r"h(?:ou)?r|day|week)s?\s+ago|just\s+now)|\d+\s*min(?:ute)?s?\s+read", re.IGNORECASE)
 _BY = re.compile(r"^(?:by|written by|words by|author)(?:\s*:\s*|\s+)", re.IGNORECASE)
 # A byline may credit the wire or the outlet beside the names ("By Jane Doe, Reuters", "Jane Doe | BBC News").
 _WIRES = frozenset(WIRE_AGENCIES) | {"bloomberg", "associated press", "agence france-presse", "agence france presse",
@@ -49,6 +55,7 @@ _NOTE = re.compile(r"\W*(?:(?:\w+\s+){0,2}(?:editor|editorial|author)(?:['’]?s
 # A photo caption ends in its credit ("… in Havana, Texas.  John Moore / Getty Images", "(AP Photo/Jane Doe)"):
 # it shows the story, it is neither its headline nor its lead
 CAPTION_CREDIT = re.compile(r"(?:/\s*(?:Getty Images|AFP|AP|EPA|Reuters|PA)|\bGetty Images|\(AP Photo[^()]*\))\W*$")
+_UPDATED = re.compile(r"(?:last\s+)?updated\b", re.IGNORECASE)
 _DATE_LABEL = re.compile(r"^(?:published|posted|updated|date|last updated)\s*(?:on|:)?\s*", re.IGNORECASE)
 
 
@@ -155,15 +162,21 @@ def parse_byline(line: str) -> tuple[str | None, str | None] | None:
             if name is None or author is not None:
                 return None
             author = name
+        elif _TRANSIENT.fullmatch(part):
+            continue
         elif re.search(r"\d", part):
             date = parse_published(_DATE_LABEL.sub("", part))
-            if date is None or published is not None or not _mostly_date(part):
+            if date is None or not _mostly_date(part):
                 return None
-            published = date
+            if published is not None and not _UPDATED.match(part):
+                return None
+            published = published or date  # "Published: … Updated: …": the first date is the publication
         elif _credit(part) or _ROLE_TAIL.fullmatch(" " + part):
             continue
         elif author is None and (name := _author(part)) is not None:
             author = name
+        elif labelled and author is not None and _capitalised(part):
+            continue  # "By Jane Doe | The Kyiv Independent": beside a labelled author, the outlet
         else:
             return None
     if author is None and published is None:
@@ -189,14 +202,41 @@ def _comma_parts(line: str, start: int) -> list[str] | None:
 
 
 def _author(text: str, labelled: bool = False) -> str | None:
-    """A byline's names without a trailing wire or outlet credit ("Jane Doe, Reuters" → "Jane Doe"); one
-    word only after "By" ("By Reuters"): alone on a line it is too often something else."""
+    """A byline's names without a trailing wire or outlet credit ("Jane Doe, Reuters" → "Jane Doe",
+    "LOLITA C. BALDOR Associated Press" → "Lolita C. Baldor"); one word only after "By" ("By Reuters"):
+    alone on a line it is too often something else. Names printed in capitals are given their case."""
     text = _ROLE_TAIL.sub("", text).strip(" ,")
     if "," in text:
         names, credit = text.rsplit(",", 1)
         if _credit(credit.strip()) and is_name(names.strip()):
-            return names.strip()
-    return text if is_name(text) and (labelled or len(text.replace(",", " ").split()) >= 2) else None
+            return _cased(names.strip())
+    text = _without_wire(text)
+    return _cased(text) if is_name(text) and (labelled or len(text.replace(",", " ").split()) >= 2) else None
+
+
+def _without_wire(text: str) -> str:
+    """A name followed by a wire agency without a comma ("Jane Doe Associated Press") → the name."""
+    words = text.split()
+    for n in (3, 2):  # multi-word agencies only: a one-word one may be a surname ("Jane Press")
+        if len(words) > n + 1 and " ".join(words[-n:]).casefold() in _WIRES:
+            return " ".join(words[:-n])
+    return text
+
+
+def _cased(names: str) -> str:
+    """Names set in capitals ("LOLITA C. BALDOR") → "Lolita C. Baldor"; other names as written."""
+    letters = [ch for ch in names if ch.isalpha()]
+    if len(letters) < 4 or not all(ch.isupper() for ch in letters):
+        return names
+    return " ".join(w.lower() if w.lower() in _NAME_LINKS else "-".join(p.capitalize() for p in w.split("-"))
+                    for w in names.split())
+
+
+def _capitalised(text: str) -> bool:
+    """A short run of capitalised words, an article allowed ("The Kyiv Independent", "Kyiv Post")."""
+    words = text.split()
+    return 1 <= len(words) <= 5 and all(w[0].isupper() or w.lower() in _NAME_LINKS | {"of", "the"} for w in words) \
+        and not any(ch.isdigit() for ch in text)
 
 
 def _credit(text: str) -> bool:
