@@ -550,3 +550,31 @@ def test_a_that_made_the_object_takes_the_clause_it_opens():
     ids, _ = content_tokens(doc[1], {0})
     assert sorted(ids) == list(range(2, 12))
 
+
+
+def test_a_dateline_is_not_the_speaker():
+    text = "KYIV, Dec 16 (Reuters) - Ukraine's military said on Monday Russian forces had lost 1,500 troops."
+    att = next(a for a in analyse(text).attributions if a.cue_span.of(text) == "said")
+    assert att.source_span.of(text) == "Ukraine's military"
+
+
+def test_a_closing_report_credits_the_sentence_before_it_and_nests_it():
+    text = "Kremlin spokesman Dmitry Peskov dismissed the figure as propaganda, state news agency TASS reported."
+    atts = {a.cue_span.of(text): a for a in analyse(text).attributions}
+    tass, peskov = atts["reported"], atts["dismissed"]
+    assert tass.source == "TASS"
+    assert [s.of(text) for s in tass.content_spans] == [
+        "Kremlin spokesman Dmitry Peskov dismissed the figure as propaganda"]
+    assert [s.of(text) for s in peskov.content_spans] == ["the figure"]  # not "… TASS reported"
+    assert peskov.parent == tass.id
+
+
+@pytest.mark.parametrize("text", [
+    "But when Congress cut funding for the pilot program, Mexico said enough.",  # the cue's own adverbial clause
+    "The committee reported that the plans would cost $150 billion, even if the offsets materialized.",
+])
+def test_not_a_closing_report(text):
+    for att in analyse(text).attributions:
+        assert not (att.cue_span.of(text) == "said" and att.content_spans[0].of(text).startswith("But when"))
+        if att.cue_span.of(text) == "reported":
+            assert att.content_spans[-1].of(text).endswith("even if the offsets materialized")

@@ -9,6 +9,7 @@ from .attrib import annotate, cues, forms, spans
 from .attrib import filter as attfilter
 from .attrib.quotes import quote_regions
 from .attrib.sources import VAGUE_NOUNS, SourceResolver, consistent_entities
+from .attrib.cues import REPORTING_VERBS, UNDERRATED_VERBS
 from .attrib.spans import RawAttribution
 
 
@@ -20,17 +21,6 @@ def _vague(raw: RawAttribution) -> bool:
             and not any(c.dep_ in ("det", "poss") for c in src.children))
 
 
-# Reporting verbs that, with a subject of their own and a "that" clause, make an attribution whatever the
-# classifiers trained on PolNeAR say. They learnt that "assess", "state" and "estimate" are rarely cues there
-# (political news; "the state", "estimates") and that a cue inside another's content seldom is ("the report
-# notes that the spokesman stated on 13 March that …"), while news relaying an institute's assessment is made
-# of exactly these. Other reporting verbs count only so nested, outside quotation marks: taken everywhere,
-# they added 6 attributions PolNeAR dev does not annotate ("Bloomberg reports that …"; inside a quotation:
-# "… the FBI concluded that …") and strict F1 fell below 0.750.
-UNDERRATED_VERBS = frozenset({"assess", "state", "estimate"})
-REPORTING_VERBS = UNDERRATED_VERBS | frozenset({
-    "say", "report", "confirm", "claim", "note", "announce", "warn", "deny", "tell", "write", "add", "insist",
-    "argue", "explain", "acknowledge", "admit", "allege", "conclude", "assert", "declare", "stress"})
 
 
 def _reported_speech(tok) -> bool:
@@ -41,10 +31,21 @@ def _reported_speech(tok) -> bool:
                     for c in tok.children))
 
 
+def _trailing_report(tok) -> bool:
+    """A reporting verb closing its sentence after a comma, with its own nominal subject and no complement of
+    its own: "Peskov dismissed the figure, state news agency TASS reported." (the parser did not attach the
+    sentence to it; the classifiers never saw the content so found)."""
+    return (tok.pos_ == "VERB" and tok.lemma_.lower() in REPORTING_VERBS
+            and any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in tok.children)
+            and not any(c.dep_ in spans.CONTENT_DEPS for c in tok.children)
+            and bool(spans.before_trailing_cue(tok)))
+
+
 def _speech_counts(raw: RawAttribution, nested: bool, regions: list[tuple[int, int]]) -> bool:
-    """Whether reported speech the classifiers dropped is kept: an underrated verb, or a cue nested in another
-    attribution's indirect content (inside a quotation it is the quoted speaker's words, not the article's)."""
-    if raw.cue.lemma_.lower() in UNDERRATED_VERBS:
+    """Whether reported speech the classifiers dropped is kept: an underrated verb, a trailing report, or a cue
+    nested in another attribution's indirect content (inside a quotation it is the quoted speaker's words, not
+    the article's)."""
+    if raw.cue.lemma_.lower() in UNDERRATED_VERBS or _trailing_report(raw.cue):
         return True
     start = raw.cue_span.start
     return nested and not any(a <= start < b for a, b in regions)
@@ -57,8 +58,11 @@ def detect(doc, ents: list | None = None) -> list[RawAttribution]:
     regions = quote_regions(text)
     min_p1 = attfilter.model()["min_p1"]
     built = [(r, p, speech) for tok, p in cues.detect(doc, threshold=0.0)
-             if ((speech := _reported_speech(tok)) or p >= min_p1) and (r := spans.build(tok, regions, text)) is not None]
-    nested = attfilter.nested_flags([r for r, _, _ in built])
+             if ((speech := _reported_speech(tok) or _trailing_report(tok)) or p >= min_p1)
+             and (r := spans.build(tok, regions, text)) is not None]
+    # a closing report's content is a whole sentence with its own speaker and cue: that one stays whole
+    containers = [not _trailing_report(r.cue) for r, _, _ in built]
+    nested = attfilter.nested_flags([r for r, _, _ in built], containers)
     raws = [r for (r, p, speech), inner in zip(built, nested)
             if (speech and _speech_counts(r, inner, regions)) or attfilter.keep(r, p, inner) or _vague(r)]
     ents = consistent_entities(doc) if ents is None else ents

@@ -20,9 +20,10 @@ def _bucket(n: int, edges: tuple[int, ...]) -> str:
     return f">{edges[-1]}"
 
 
-def nested_flags(raws: list[RawAttribution]) -> list[bool]:
-    """Per candidate: whether its cue lies inside another candidate's content ('X said Y reported that …')."""
-    spans = [(k, s) for k, r in enumerate(raws) for s in r.content_spans]
+def nested_flags(raws: list[RawAttribution], containers: list[bool] | None = None) -> list[bool]:
+    """Per candidate: whether its cue lies inside another candidate's content ('X said Y reported that …');
+    ``containers``: per candidate, whether its content counts (default: all)."""
+    spans = [(k, s) for k, r in enumerate(raws) for s in r.content_spans if containers is None or containers[k]]
     return [any(k != j and s.start <= r.cue_span.start and r.cue_span.end <= s.end for j, s in spans)
             for k, r in enumerate(raws)]
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ...types import Span
-from .cues import source_rates
+from .cues import REPORTING_VERBS, source_rates
 from .features import is_quote
 from .quotes import region_at
 from .sources import RELATIVE_PRONOUNS
@@ -21,6 +21,10 @@ MIN_SOURCELESS_COUNT = 5
 SOURCELESS_RATE = 0.35
 # words before a "that" that make it a purpose, a condition or a time, not what was said ("so that …")
 NOT_REPORTED_THAT = frozenset({"so", "such", "now", "given", "provided", "except", "order"})
+# A closing ", <source> <cue>": at most this many words after the cue ("on Monday"), at least this many before
+MAX_TRAILING_TOKENS = 4
+MIN_TRAILING_CONTENT = 4
+DASHES = frozenset({"-", "--", "–", "—"})
 EDGE_PUNCT = frozenset(",.;:-–—()[]")
 MAX_PRECEDING_SUBJECT = 15  # tokens; longer openings are not a subject noun phrase
 MAX_QUOTE_GAP = 80  # chars between a quotation's end and its trailing cue/source ("…,” the senator from X said)
@@ -104,13 +108,18 @@ def _entity_before(cue):
 
 
 def _without_labels(tok) -> list:
-    """The children of tok less a paragraph label parsed as a second subject ('Details: The report says …')."""
+    """The children of tok less a paragraph label or a dateline parsed as a second subject ('Details: The
+    report says …', 'KYIV, Dec 16 (Reuters) - Ukraine's military said …')."""
     kids = list(tok.children)
     subjects = [c for c in kids if c.dep_ in SUBJECT_DEPS]
     if len(subjects) < 2:
         return kids
     doc = tok.doc
-    return [c for c in kids if not (c in subjects and c.i + 1 < len(doc) and doc[c.i + 1].text == ":")]
+    labels = {c.i for c in subjects if c.i + 1 < len(doc) and doc[c.i + 1].text == ":"}
+    for c, nxt in zip(subjects, subjects[1:]):
+        if any(doc[k].text in DASHES and doc[k - 1].whitespace_ for k in range(c.i + 1, nxt.left_edge.i)):
+            labels.add(c.i)
+    return [c for c in kids if c.i not in labels]
 
 
 def _mention(tok) -> set[int]:
@@ -167,6 +176,9 @@ def content_tokens(cue, source_ids: set[int]) -> tuple[set[int], str]:
         # a trailing attribution: "X will win, the poll said."
         skip = {t.i for t in cue.subtree}
         ids = {t.i for t in cue.head.subtree if t.i not in skip and t.i < cue.i}
+    if not ids and cue.pos_ == "VERB":
+        ids = before_trailing_cue(cue)
+    ids -= _trailing_report_tail(cue, ids)
     if not ids and any(c.dep_ == "auxpass" for c in cue.children):
         # a passive cue: "The meeting was first reported by Politico" credits its subject to the agent
         ids = {t.i for c in cue.children if c.dep_ == "nsubjpass" for t in c.subtree}
@@ -176,6 +188,44 @@ def content_tokens(cue, source_ids: set[int]) -> tuple[set[int], str]:
             ids = {t.i for t in doc[nxt].sent if t.i >= nxt}
         return ids - source_ids - {cue.i}, "colon"
     return ids - source_ids - {cue.i}, "indirect"
+
+
+def before_trailing_cue(cue) -> set[int]:
+    """The sentence before a closing ", <source> <cue>" the parser did not attach as one ("Peskov dismissed
+    the figure, state news agency TASS reported."): tokens before the last comma ahead of the cue, when
+    no other verb stands between that comma and the cue and little but an adverbial follows it."""
+    sent = cue.sent
+    after = [t for t in sent if t.i > cue.i and not (t.is_punct or t.is_space)]
+    if len(after) > MAX_TRAILING_TOKENS or any(t.pos_ in ("VERB", "AUX") for t in after):
+        return set()
+    for k in range(cue.i - 1, sent.start, -1):
+        tok = cue.doc[k]
+        if tok.text == ",":
+            before = {t.i for t in sent if t.i < k and not t.is_space}
+            if any(_subordinate(cue.doc[b]) for b in before if cue.doc[b].head.i == cue.i):
+                return set()  # the cue's own adverbial clause ("when Congress cut funding, Mexico said enough")
+            return before if len(before) >= MIN_TRAILING_CONTENT else set()
+        if tok.pos_ in ("VERB", "AUX") or tok.text in ('"', "”", ";", ":") or tok.is_space:
+            return set()
+    return set()
+
+
+def _subordinate(tok) -> bool:
+    """A clause opened by a subordinator ("when …", "if …", "because …")."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" or c.tag_ in ("WRB",) for c in tok.children)
+
+
+def _trailing_report_tail(cue, ids: set[int]) -> set[int]:
+    """The closing ", <source> <verb>" of the cue's sentence when it reports the cue's statement (see
+    ``before_trailing_cue``) and the parser hung it inside the cue's content: not part of that content."""
+    for i in sorted(ids):
+        verb = cue.doc[i]
+        if (i > cue.i and verb.pos_ == "VERB" and verb.lemma_.lower() in REPORTING_VERBS
+                and any(c.dep_ == "nsubj" for c in verb.children)
+                and not any(c.dep_ in CONTENT_DEPS or c.dep_ == "mark" for c in verb.children)
+                and cue.i in (before := before_trailing_cue(verb))):
+            return {t.i for t in verb.sent if t.i > max(before)}
+    return set()
 
 
 def _across_semicolon(child, cue) -> bool:
