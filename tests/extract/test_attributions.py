@@ -578,3 +578,18 @@ def test_not_a_closing_report(text):
         assert not (att.cue_span.of(text) == "said" and att.content_spans[0].of(text).startswith("But when"))
         if att.cue_span.of(text) == "reported":
             assert att.content_spans[-1].of(text).endswith("even if the offsets materialized")
+
+
+@pytest.mark.parametrize("text", [
+    "Russia's defence ministry did not respond to a request for comment.",
+    "The White House did not immediately respond to requests for comment on Monday.",
+    "The company declined to comment.",
+])
+def test_who_did_not_comment_is_an_absence(text):
+    (att,) = analyse(text).attributions
+    assert att.polarity == "absence"
+
+
+def test_not_responding_to_an_attack_is_no_silence():
+    text = "He did not respond to the attack."
+    assert not any(a.polarity == "absence" for a in analyse(text).attributions)

@@ -31,6 +31,17 @@ def _reported_speech(tok) -> bool:
                     for c in tok.children))
 
 
+# "did not (immediately) respond to requests for comment": who stayed silent, kept whatever the classifiers say
+# (PolNeAR annotates it; they kept 2 of its 3 in dev)
+NO_REPLY_VERBS = frozenset({"respond", "reply", "comment", "return", "answer"})
+NO_REPLY_OBJECTS = frozenset({"comment", "request", "question", "call", "email", "message", "inquiry", "enquiry"})
+
+
+def _no_reply(tok) -> bool:
+    return (tok.pos_ == "VERB" and tok.lemma_.lower() in NO_REPLY_VERBS and any(c.dep_ == "neg" for c in tok.children)
+            and any(t.lemma_.lower() in NO_REPLY_OBJECTS for t in tok.subtree if t.i > tok.i))
+
+
 def _trailing_report(tok) -> bool:
     """A reporting verb closing its sentence after a comma, with its own nominal subject and no complement of
     its own: "Peskov dismissed the figure, state news agency TASS reported." (the parser did not attach the
@@ -64,7 +75,8 @@ def detect(doc, ents: list | None = None) -> list[RawAttribution]:
     containers = [not _trailing_report(r.cue) for r, _, _ in built]
     nested = attfilter.nested_flags([r for r, _, _ in built], containers)
     raws = [r for (r, p, speech), inner in zip(built, nested)
-            if (speech and _speech_counts(r, inner, regions)) or attfilter.keep(r, p, inner) or _vague(r)]
+            if (speech and _speech_counts(r, inner, regions)) or attfilter.keep(r, p, inner) or _vague(r)
+            or _no_reply(r.cue)]
     ents = consistent_entities(doc) if ents is None else ents
     raws += forms.colon_attributions(doc, text, ents, cues.lexicon())
     raws += forms.dash_bylines(doc, text, ents)

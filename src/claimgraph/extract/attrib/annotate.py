@@ -58,6 +58,8 @@ def hedges(doc, cue, content: tuple[Span, ...]) -> tuple[str, ...]:
 def polarity(doc, cue, content: tuple[Span, ...]) -> str:
     """negated: the cue is negated; absence: what is reported is that something is missing or avoided."""
     negated = any(c.dep_ == "neg" for c in cue.children)
+    if cue.lemma_.lower() in ABSENCE_VERBS and cue.pos_ == "VERB" and _withholds(cue):
+        return "absence"  # "The company declined to comment."
     span = doc.char_span(content[0].start, content[-1].end, alignment_mode="expand")
     if span is not None and _absent(span.root):
         return "absence"
