@@ -593,3 +593,18 @@ def test_who_did_not_comment_is_an_absence(text):
 def test_not_responding_to_an_attack_is_no_silence():
     text = "He did not respond to the attack."
     assert not any(a.polarity == "absence" for a in analyse(text).attributions)
+
+
+@pytest.mark.parametrize(("text", "source", "kind", "org"), [
+    # a body of a country named as such is neither the country nor unnamed
+    ("Ukraine's General Staff said on Monday that Russia had lost 1,500 soldiers.", "Ukraine's General Staff",
+     "organisation", "Ukraine"),
+    # a report by a named outlet credits the outlet
+    ("According to a report by the Kyiv Independent, Russia lost 1,500 soldiers in a day.", "the Kyiv Independent",
+     "document", None),
+    # a person's campaign or aides are not the person
+    ("The Trump campaign said the rally was a success.", "Trump campaign", "unnamed", "Trump"),
+])
+def test_sources_named_after_someone_else(text, source, kind, org):
+    (att,) = analyse(text).attributions
+    assert (att.source, att.source_kind, att.source_org) == (source, kind, org)

@@ -16,7 +16,8 @@ PLACE_OR_GROUP = frozenset({"GPE", "NORP"})  # what a country's or a people's bo
 # common nouns naming a text rather than someone: their source is the author of the text when the article says so
 DOCUMENT_NOUNS = frozenset({"report", "analysis", "assessment", "statement", "study", "document", "article",
                             "survey", "poll", "letter", "memo", "post", "tweet", "update", "release", "paper",
-                            "investigation", "review", "ad", "advertisement", "book", "website", "story", "data"})
+                            "investigation", "review", "ad", "advertisement", "book", "website", "story", "data",
+                            "database", "tally", "count", "figures", "records"})
 VAGUE_NOUNS = frozenset({"report", "reports", "rumour", "rumours", "rumor", "rumors", "word", "media", "claims"})
 # "The agency said …" after "the World Health Organization reported …": a bare definite noun for a kind of
 # organisation names the organisation last credited (else two sources where there is one origin). On PolNeAR
@@ -117,7 +118,15 @@ def _names_head(ent, head) -> bool:
     root = ent.root
     if root.head.i == head.i and root.dep_ in ("appos", "poss", "compound"):
         return ent.label_ != "NORP" or root.dep_ == "poss"
-    return root.dep_ == "pobj" and root.head.head.i == head.i and root.head.lower_ in ("at", "of", "from", "with")
+    return root.dep_ == "pobj" and root.head.head.i == head.i and root.head.lower_ in ("at", "of", "from", "with", "by")
+
+
+def _group_of(head, ent) -> bool:
+    """The name modifies a common noun for people or a group of its own ("the Trump campaign", "Kremlin
+    insiders"), not a text, words, an outlet or a kind of organisation (the name's own: "the IMF analysis",
+    "the Reuters news agency")."""
+    return (ent.root.dep_ == "compound" and ent.root.head.i == head.i and head.pos_ == "NOUN"
+            and not ent.start <= head.i < ent.end and head.lemma_.lower() not in NOT_SOMEONE | OUTLET_NOUNS)
 
 
 def _without_article(text: str) -> str:
@@ -409,6 +418,11 @@ class SourceResolver:
         people = [e for e in ents if e.label_ == "PERSON"]
         person = next((e for e in people if not _possessor_of(e, head)), people[0] if people else None)
         org = next((e for e in ents if e.label_ in ORG_LABELS), None)
+        if person is not None and _group_of(head, person):
+            # "the Trump campaign", "Trump aides": the person's group or people, not the person
+            role = self.text[person.end_char: span.end].strip(" ,") or None
+            return Resolved(_without_article(self.text[span.start: span.end]), "unnamed", role,
+                            self._person(_strip_titles(person)))
         if person is not None:
             name = self._person(_strip_titles(person))
             role = self._role(span.start, person)
@@ -420,9 +434,18 @@ class SourceResolver:
             return Resolved(name, "person", role)
         lemma = head.lemma_.lower()
         poss = [c for c in head.children if c.dep_ == "poss"]
+        own = next((e for e in ents if e.label_ == "ORG" and e.start <= head.i < e.end), None)
+        owner = next((e for e in ents if e.label_ in PLACE_OR_GROUP and _possessor_of(e, head)), None)
+        if own is not None and owner is not None:
+            # "Ukraine's General Staff": a body of the country named as such, not the country
+            return Resolved(_without_article(self.text[span.start: own.end_char]), "organisation", None,
+                            POSSESSIVE.sub("", self._org(owner)))
         member = self._member(head, span, org)
         if member is not None:
             return member
+        if org is not None and org.label_ == "ORG" and _group_of(head, org):
+            role = self.text[org.end_char: span.end].strip(" ,") or None
+            return Resolved(_without_article(self.text[span.start: span.end]), "unnamed", role, self._org(org))
         if org is not None:
             if lemma in ORG_NOUNS and org.label_ in PLACE_OR_GROUP and not org.start <= head.i < org.end:
                 # "Turkey's disaster agency", "the Ukrainian defence ministry": a body of the country, not the country
