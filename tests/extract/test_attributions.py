@@ -608,3 +608,23 @@ def test_not_responding_to_an_attack_is_no_silence():
 def test_sources_named_after_someone_else(text, source, kind, org):
     (att,) = analyse(text).attributions
     assert (att.source, att.source_kind, att.source_org) == (source, kind, org)
+
+
+@pytest.mark.parametrize("text", [
+    "North Korea has sent 10,000 troops to Russia, Yonhap news agency reported on Monday, citing South Korean "
+    "intelligence officials.",
+    "According to a report by Yonhap news agency, citing South Korean intelligence officials, North Korea has sent "
+    "10,000 troops to Russia.",
+])
+def test_a_cited_source_is_nested_in_the_report_that_cites_it(text):
+    atts = analyse(text).attributions
+    cited = next(a for a in atts if a.source == "South Korean intelligence officials")
+    outlet = next(a for a in atts if a.id == cited.parent)
+    assert "Yonhap" in outlet.source
+    assert [s.of(text) for s in cited.content_spans] == ["North Korea has sent 10,000 troops to Russia"]
+    assert [s.of(text) for s in outlet.content_spans] == ["North Korea has sent 10,000 troops to Russia"]
+
+
+def test_citing_a_reason_is_no_source():
+    text = "The court blocked the plan, citing a threat to public health."
+    assert not any(a.source and "threat" in a.source for a in analyse(text).attributions)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..types import ArticleAnalysis, Attribution
-from .attrib import annotate, cues, forms, spans
+from .attrib import annotate, citing, cues, forms, spans
 from .attrib import filter as attfilter
 from .attrib.quotes import quote_regions
 from .attrib.sources import VAGUE_NOUNS, SourceResolver, consistent_entities
@@ -86,7 +86,7 @@ def detect(doc, ents: list | None = None) -> list[RawAttribution]:
         if key not in seen and not any(r.content_spans == raw.content_spans for r in out):
             seen.add(key)
             out.append(raw)
-    return out
+    return citing.relay_chains(doc, out)
 
 
 def run(doc, analysis: ArticleAnalysis) -> ArticleAnalysis:
@@ -94,6 +94,7 @@ def run(doc, analysis: ArticleAnalysis) -> ArticleAnalysis:
     ents = consistent_entities(doc, analysis.entities)
     resolver = SourceResolver(doc, ents)
     raws = detect(doc, ents)
+    cited = {r.cue_span: r.cited_by for r in raws if r.cited_by is not None}  # citing.py: cited source → relay
     follow = forms.continuations(doc, raws)  # index of a raw → the sentence that goes on with its reasoning
     out: list[Attribution] = []
     for k, raw in enumerate(raws):
@@ -120,7 +121,14 @@ def run(doc, analysis: ArticleAnalysis) -> ArticleAnalysis:
                                hedges=annotate.hedges(doc, raw.cue, (follow[k],)), date=None))
     out = [replace(a, id=f"{art.id}:a{n}") for n, a in enumerate(out, 1)]
     contents = [(a.id, a.content_spans) for a in out]
-    out = [replace(a, parent=annotate.parent_of(a.cue_span, [c for c in contents if c[0] != a.id])) for a in out]
+    by_cue = {a.cue_span: a.id for a in out if a.cue_span is not None}
+
+    def parent(a: Attribution) -> str | None:
+        if a.cue_span in cited and cited[a.cue_span] in by_cue:
+            return by_cue[cited[a.cue_span]]  # a cited source's parent is the attribution that cites it
+        return annotate.parent_of(a.cue_span, [c for c in contents if c[0] != a.id])
+
+    out = [replace(a, parent=parent(a)) for a in out]
     return replace(analysis, attributions=tuple(_acyclic(doc, out)))
 
 

@@ -41,6 +41,7 @@ class RawAttribution:
     source_span: Span | None
     content_spans: tuple[Span, ...]
     form: str
+    cited_by: Span | None = None  # the cue span of the attribution this one is the cited source of (citing.py)
 
 
 def cue_span(cue) -> Span:
