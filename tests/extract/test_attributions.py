@@ -628,3 +628,12 @@ def test_a_cited_source_is_nested_in_the_report_that_cites_it(text):
 def test_citing_a_reason_is_no_source():
     text = "The court blocked the plan, citing a threat to public health."
     assert not any(a.source and "threat" in a.source for a in analyse(text).attributions)
+
+
+def test_a_countrys_body_is_an_organisation_that_the_agency_names_again():
+    text = ("Ukraine's military intelligence said on Tuesday that 12,000 North Korean troops were deployed to Kursk.\n\n"
+            "The agency said the troops had begun training in October.")
+    first, second = analyse(text).attributions
+    assert (first.source, first.source_kind, first.source_org) == ("Ukraine's military intelligence", "organisation",
+                                                                   "Ukraine")
+    assert second.source == "Ukraine's military intelligence"

@@ -27,6 +27,11 @@ VAGUE_NOUNS = frozenset({"report", "reports", "rumour", "rumours", "rumor", "rum
 ORG_NOUNS = frozenset({"agency", "organization", "organisation", "group", "ministry", "department", "company",
                        "firm", "institute", "body", "watchdog", "commission", "office", "authority", "regulator",
                        "think-tank", "charity"})
+# a country's or a person's body named by a common noun ("Ukraine's military intelligence", "Russia's army"): an
+# organisation, not someone unnamed
+BODY_NOUNS = frozenset({"military", "intelligence", "army", "navy", "police", "government", "administration",
+                        "parliament", "cabinet", "embassy", "command", "staff", "forces", "service", "services",
+                        "legislature", "court", "council", "committee", "presidency", "regime", "leadership"})
 # "As-Safir reported … The paper added …": a bare definite noun for a news outlet names the organisation last
 # credited, as ORG_NOUNS do
 OUTLET_NOUNS = frozenset({"newspaper", "paper", "daily", "outlet", "broadcaster", "network", "channel", "website",
@@ -340,7 +345,8 @@ class SourceResolver:
         else:
             owner_name = POSSESSIVE.sub("", self._org(owner))
         text = _without_article(self.text[span.start: span.end])
-        return Resolved(text, "unnamed", self.text[after: span.end].strip(" ,") or None, owner_name)
+        kind = "organisation" if lemma in BODY_NOUNS else "unnamed"
+        return Resolved(text, kind, self.text[after: span.end].strip(" ,") or None, owner_name)
 
     def _described(self, person) -> tuple[str, str] | None:
         """(role, organisation) said of a person right after the name: "Rami Abdulrahman, who runs the Syrian
