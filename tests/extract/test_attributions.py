@@ -637,3 +637,8 @@ def test_a_countrys_body_is_an_organisation_that_the_agency_names_again():
     assert (first.source, first.source_kind, first.source_org) == ("Ukraine's military intelligence", "organisation",
                                                                    "Ukraine")
     assert second.source == "Ukraine's military intelligence"
+
+
+def test_a_list_bullet_is_not_part_of_the_speakers_name():
+    text = "Notes:\n• Embiid said he felt fine after the game.\n• Tobias Harris said the team played well."
+    assert [a.source for a in analyse(text).attributions] == ["Embiid", "Tobias Harris"]

@@ -54,6 +54,7 @@ MEMBER_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "official"
 OWNING_PREPOSITIONS = frozenset({"of", "to", "for"})
 PLACE_NOUNS = frozenset({"city", "town", "village", "state", "country", "nation", "province", "region", "county",
                          "island", "republic", "kingdom", "territory", "district", "capital"})
+LEADING_MARKS = re.compile(r"^[\W_]+(?=\w)")  # "• Embiid", "– Reuters": a bullet or dash before a name
 POSSESSIVE = re.compile(r"\s*(?:['’]s|['’])$")
 DASH = re.compile(r"\s*(?:[—–]|--)\s*")
 # titles and ranks written before a name ("Major General Jane Doe"), stripped from the canonical name
@@ -260,7 +261,9 @@ class SourceResolver:
 
     def _person(self, name: str) -> str:
         """The full name a name shortens ("Trump" → "Donald Trump", "Kevin Vickers" → "Kevin M. Vickers",
-        "Lamont Scott" → "Keith Lamont Scott"), never another first name ("Ivana Trump" stays Ivana Trump)."""
+        "Lamont Scott" → "Keith Lamont Scott"), never another first name ("Ivana Trump" stays Ivana Trump).
+        A list bullet the tagger took into the name ("• Embiid") is dropped."""
+        name = LEADING_MARKS.sub("", name) or name
         last = name.split()[-1].lower()
         for full in self.people:
             if full.split()[-1].lower() == last and len(full) >= len(name) and \
@@ -271,7 +274,7 @@ class SourceResolver:
         return name
 
     def _org(self, ent) -> str:
-        name, doc = ent.text, ent.doc
+        name, doc = LEADING_MARKS.sub("", ent.text) or ent.text, ent.doc
         nxt = doc[ent.end: ent.end + 3]
         acronym = nxt[1].text if len(nxt) == 3 and nxt[0].text == "(" and nxt[2].text == ")" else None
         if len(ent) >= 3 and ent[-2].text == "(" and ent.end < len(doc) and doc[ent.end].text == ")":
