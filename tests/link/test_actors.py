@@ -77,6 +77,8 @@ def test_name_helpers():
     assert acronym_of("Reuters") == ""
     assert display_name("The Institute for the Study of War (ISW") == "Institute for the Study of War"
     assert display_name("the Kremlin’s") == "Kremlin"
+    assert display_name("• Tobias Harris") == "Tobias Harris"
+    assert display_name("| Greg Clark") == "Greg Clark"
     assert display_name("Nicolás] Maduro") == "Nicolás Maduro"  # an editor's bracket cut by the tagger
 
 

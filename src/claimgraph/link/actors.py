@@ -55,11 +55,11 @@ ACRONYM_GLOSS = re.compile(r"\s*\([A-Z][A-Z.&]{1,9}\)$")  # a trailing "(ISW)"
 
 
 def display_name(name: str) -> str:
-    """A name as shown: single spaces, no leading article, no possessive, no outer punctuation."""
+    """A name as shown: single spaces, no leading article, no possessive, no outer punctuation or list bullet."""
     name = ACRONYM_GLOSS.sub("", UNCLOSED.sub("", " ".join(name.split())))
     if name.count("[") != name.count("]"):  # an editor's insertion the tagger cut: "[… President Nicolás] Maduro"
         name = name.replace("[", "").replace("]", "")
-    name = name.strip(" .,;:\"'“”‘’()[]")
+    name = name.strip(" .,;:\"'“”‘’()[]•·|–—-*")
     return TRAILING.sub("", LEADING.sub("", name)).strip()
 
 
