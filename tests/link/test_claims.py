@@ -115,6 +115,25 @@ def test_denial_and_assertion_of_one_content_are_one_claim():
     assert len(claims) == 1
 
 
+def test_a_denial_of_fewer_words_joins_the_claim_it_denies_in_its_article_too():
+    from dataclasses import replace
+
+    x = analysis("x", [
+        ("Ukrainian intelligence", "some 10,000 North Korean troops have been deployed to the Kursk region", None),
+        ("the foreign ministry", "North Korean troops were in Kursk", None),
+        ("the governor", "the harvest in the Kursk region was the largest in a decade", None),
+    ])
+    denial = replace(x.attributions[1], stance="denies")
+    x = replace(x, attributions=(x.attributions[0], denial, x.attributions[2]))
+    claims = align_claims([x], [Story("s", "t", ("x",))])
+    assert claim_of(claims, "x-0") is claim_of(claims, "x-1")
+    assert claim_of(claims, "x-2") is not claim_of(claims, "x-0")
+    # the same words asserted, not denied, stay apart in one article (see the test below)
+    x = replace(x, attributions=(x.attributions[0], replace(denial, stance="asserts"), x.attributions[2]))
+    claims = align_claims([x], [Story("s", "t", ("x",))])
+    assert claim_of(claims, "x-0") is not claim_of(claims, "x-1")
+
+
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [('  "the troops  withdrew,"  ', "the troops withdrew"), ("it rained;", "it rained"), ("", "")],

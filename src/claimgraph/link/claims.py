@@ -65,6 +65,13 @@ REPEAT_MIN_OVERLAP = 0.15
 # SILENCE_LINK is above LINK_MIN so that such a pair links on its own.
 SILENCE_MIN_SHARED = 3
 SILENCE_LINK = 0.75
+# A denial states the proposition it denies in fewer words ("Russia denied that North Korean troops were in
+# Kursk" / "10,000 North Korean troops have been deployed to Russia's Kursk region"): the matcher, trained
+# on paraphrases, scores them apart. A denial whose content lemmas (at least DENIAL_MIN_SHARED) lie for at
+# least DENIAL_COVER in another statement of its story, of its article too, is that statement's claim with
+# another stance: the pair scores at least SILENCE_LINK.
+DENIAL_MIN_SHARED = 3
+DENIAL_COVER = 0.75
 GATE_WORD = re.compile(r"\w+")
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"})
 MIN_WORDS = 3  # contents shorter than this (a bare "yes") say too little to match
@@ -439,15 +446,16 @@ def group_claims(
         ready = {i: position[stmts[i].text] for i in act}
         articles = [s.attribution.article for s in stmts]
         silent = _silence_pairs({i: quiet[stmts[i].text] for i in act}, articles)
+        denied = _denial_pairs(stmts, {i: prepared[n][0] for i, n in ready.items()})
         pairs = sorted({p for p in _candidates({i: prepared[n][0] for i, n in ready.items()})
-                        if articles[p[0]] != articles[p[1]] or p in rep} | silent)
-        per_group.append((ready, pairs, silent))
+                        if articles[p[0]] != articles[p[1]] or p in rep} | silent | denied)
+        per_group.append((ready, pairs, silent, denied))
         all_pairs.extend((ready[i], ready[j]) for i, j in pairs)
     values = iter(_score(prepared, all_pairs, matcher))
     out = []
-    for stmts, (ready, pairs, silent) in zip(statements, per_group):
+    for stmts, (ready, pairs, silent, denied) in zip(statements, per_group):
         matched = {p: next(values) for p in pairs}
-        out.append(_story_claims(stmts, {i: prepared[n][0] for i, n in ready.items()}, matched, silent))
+        out.append(_story_claims(stmts, {i: prepared[n][0] for i, n in ready.items()}, matched, silent, denied))
     return out
 
 
@@ -465,16 +473,33 @@ def _silence_pairs(quiet: dict[int, frozenset[str] | None], articles: list[str])
     return {(i, j) for i, j in pairs if articles[i] != articles[j]}
 
 
+def _denial_pairs(statements: list[Statement], texts: dict[int, Text]) -> set[tuple[int, int]]:
+    """Pairs (i, j) of a denial and a statement of its story that holds what it denies (see DENIAL_COVER).
+    Denials are few: each is compared with the story's other prepared statements."""
+    out = set()
+    for i, text in texts.items():
+        if statements[i].attribution.stance != "denies" or len(text.content) < DENIAL_MIN_SHARED:
+            continue
+        for j, other in texts.items():
+            shared = len(text.content & other.content)
+            if j != i and shared >= DENIAL_MIN_SHARED and shared >= DENIAL_COVER * len(text.content):
+                out.add((min(i, j), max(i, j)))
+    return out
+
+
 def _story_claims(
     statements: list[Statement], texts: dict[int, Text], matched: dict, silent: set[tuple[int, int]] = frozenset(),
+    denied: set[tuple[int, int]] = frozenset(),
 ) -> list[Claim]:
-    """Matcher scores (and silence pairs, linked at SILENCE_LINK) → claims; a claim's text is its member
-    closest in words to the others (matcher scores only: a silence link says nothing about wording)."""
+    """Matcher scores (and silence and denial pairs, linked at SILENCE_LINK) → claims; a claim's text is its
+    member closest in words to the others (matcher scores only: those links say nothing about wording)."""
     if not statements:
         return []
     articles = [s.attribution.article for s in statements]
-    matched = {(i, j): v for (i, j), v in matched.items() if articles[i] != articles[j] or v >= SAME_ARTICLE_MIN}
-    linked = {p: max(v, SILENCE_LINK) if p in silent else v for p, v in matched.items()}
+    kept = {(i, j): v for (i, j), v in matched.items() if articles[i] != articles[j] or v >= SAME_ARTICLE_MIN}
+    linked = {p: max(v, SILENCE_LINK) if p in silent else v for p, v in kept.items()}
+    linked.update({p: max(matched.get(p, 0.0), SILENCE_LINK) for p in denied})
+    matched = kept
     groups = _average_linkage(articles, linked, LINK_MIN)
     return [_claim(group, statements, texts, matched) for group in groups]
 
