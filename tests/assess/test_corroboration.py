@@ -93,6 +93,8 @@ def test_country_of(phrase, country):
         (("New York", "the New York Times"), False),  # a longer proper name is another entity
         (("Kansas City", "Kansas City Health Department"), False),
         (("US military", "US military officials"), True),
+        (("Ukrainian intelligence", "Ukraine's military intelligence"), True),  # a nationality is its country
+        (("Russian officials", "Russia's officials"), True),
     ],
 )
 def test_source_names_cluster(corpus_of, names, same):

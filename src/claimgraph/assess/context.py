@@ -14,6 +14,7 @@ from . import lexical
 # Study of War (ISW)"; not "Kremlin" ~ "Kremlin and Russian propagandists"). Set by hand on name
 # variants seen in news text.
 SOURCE_NAME_SHARE = 0.5
+DEMONYM_SUFFIX = 3  # "ukrain" + "ian", "russia" + "n", "america" + "n"
 _LEADING = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 
 
@@ -233,17 +234,22 @@ class View:
         key = source_key(name)
         if key in self._names:
             return self._names[key]
-        terms = lexical.terms(key)
+        terms = {_posting_key(t) for t in lexical.terms(key)}
         pool = min((self._postings.get(t, []) for t in terms), key=len, default=[])
         found = sorted({self._names[k] for k in pool if same_source(name or "", k)})
         return found[0] if len(found) == 1 else name or "unnamed source"
 
 
+def _posting_key(term: str) -> str:
+    """A term's first letters: "ukrainian" and "ukrain" (Ukraine) share a posting list (see ``_as_in``)."""
+    return term[:5]
+
+
 def _postings(keys: list[str]) -> dict[str, list[str]]:
-    """Content term → the names holding it."""
+    """Content term (its ``_posting_key``) → the names holding it."""
     out: dict[str, list[str]] = {}
     for k in keys:
-        for t in lexical.terms(k):
+        for t in {_posting_key(t) for t in lexical.terms(k)}:
             out.setdefault(t, []).append(k)
     return out
 
@@ -256,12 +262,12 @@ def _name_matches(keys: list[str], shown: dict[str, str], members: set[str] = fr
     postings = _postings(keys)
     out: dict[str, list[str]] = {}
     for a in keys:
-        terms = lexical.terms(a)
+        terms = {_posting_key(t) for t in lexical.terms(a)}
         if not terms:
             continue
         rarest = min(terms, key=lambda t: (len(postings[t]), t))
         matches = [b for b in postings[rarest] if b != a and (b not in members or a in members)
-                   and same_source(shown[a], shown[b]) and len(lexical.terms(b)) >= len(terms)]
+                   and same_source(shown[a], shown[b]) and len(lexical.terms(b)) >= len(lexical.terms(a))]
         if matches:
             out[a] = matches
     return out
@@ -275,6 +281,7 @@ def same_source(a: str, b: str) -> bool:
     if not ta or not tb:
         return False
     small, large, raw_small, raw_large = (ta, tb, a, b) if len(ta) <= len(tb) else (tb, ta, b, a)
+    small = _as_in(small, large)
     if not small <= large or _longer_proper_name(raw_small, raw_large):
         return False
     if len(small) >= SOURCE_NAME_SHARE * len(large) and (len(small) > 1 or len(large) == 1):
@@ -282,6 +289,18 @@ def same_source(a: str, b: str) -> bool:
     words = raw_large.split()
     return len(small) == 1 and raw_small.strip()[:1].isupper() and len(raw_small.strip()) >= 4 and \
         bool(words) and words[-1].lower() == raw_small.strip().lower()
+
+
+def _as_in(terms: frozenset[str], other: frozenset[str]) -> frozenset[str]:
+    """``terms`` with a nationality word spelt as the country word of ``other`` or the reverse ("ukrainian" ~
+    "ukrain", "russian" ~ "russia"): one is the other plus at most DEMONYM_SUFFIX letters."""
+    out = set()
+    for t in terms:
+        if t not in other and len(t) >= 5:
+            t = next((o for o in other if len(o) >= 5 and (o.startswith(t) or t.startswith(o))
+                      and abs(len(o) - len(t)) <= DEMONYM_SUFFIX), t)
+        out.add(t)
+    return frozenset(out)
 
 
 def _longer_proper_name(small: str, large: str) -> bool:
