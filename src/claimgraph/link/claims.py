@@ -14,7 +14,7 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations
 
 import numpy as np
@@ -87,6 +87,7 @@ CLAUSE_DEPS = frozenset({"advcl", "relcl", "conj", "parataxis"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 AUX_DEPS = frozenset({"aux", "auxpass"})
 PARTICIPLE_TAGS = frozenset({"VBN", "VBG"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 MIN_CLAUSE_WORDS = 4
 LEADING = re.compile(r"^(?:that|to|whether)\s+", re.IGNORECASE)
 THAT_CLAUSE = re.compile(r"^\W*that\s", re.IGNORECASE)
@@ -382,6 +383,19 @@ def _prepare(spans: list[tuple[object, list[tuple[int, ...]]]], cache: Embedding
     return out
 
 
+def _self_standing(statement: Statement, doc) -> Statement:
+    """A content without "that" that is a clause of its own (a subject and a finite verb: "[said] the troops had
+    begun training") reads on its own, as a that-clause does: ``whole``, read without its source and cue."""
+    if statement.whole or doc is None:
+        return statement
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or not any(c.dep_ in SUBJECT_DEPS for c in root.children):
+        return statement
+    if root.tag_ not in FINITE_TAGS and not any(c.dep_ in AUX_DEPS and c.tag_ in FINITE_TAGS for c in root.children):
+        return statement
+    return replace(statement, whole=True, reading=statement.text)
+
+
 def _is_proposition(doc) -> bool:
     return any(t.pos_ in {"VERB", "AUX"} for t in doc)
 
@@ -431,6 +445,7 @@ def group_claims(
     wanted = [set(range(len(st))) if len(g) > 1 else {i for p in r for i in p} for g, st, r in zip(groups, statements, repeats)]
     texts = list(dict.fromkeys(st[i].text for st, w in zip(statements, wanted) for i in w))
     docs = dict(zip(texts, _parse(texts)))
+    statements = [[_self_standing(s, docs.get(s.text)) for s in st] for st in statements]
     active = []
     for members, stmts, want, rep in zip(groups, statements, wanted, repeats):
         verbal = {i for i in want if _is_proposition(docs[stmts[i].text])}
