@@ -642,3 +642,14 @@ def test_a_countrys_body_is_an_organisation_that_the_agency_names_again():
 def test_a_list_bullet_is_not_part_of_the_speakers_name():
     text = "Notes:\n• Embiid said he felt fine after the game.\n• Tobias Harris said the team played well."
     assert [a.source for a in analyse(text).attributions] == ["Embiid", "Tobias Harris"]
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("He told reporters Monday that the losses were heavy.", "that the losses were heavy"),
+    ("Asked about the reports, Kremlin spokesman Dmitry Peskov told reporters: “I have nothing to say.”",
+     "“I have nothing to say.”"),
+])
+def test_the_one_told_is_not_what_was_said_and_a_colon_lead_in_is_no_second_attribution(text, content):
+    (att,) = analyse(text).attributions
+    assert att.cue_span.of(text) == "told"
+    assert [s.of(text) for s in att.content_spans] == [content]

@@ -80,12 +80,14 @@ def detect(doc, ents: list | None = None) -> list[RawAttribution]:
     ents = consistent_entities(doc) if ents is None else ents
     raws += forms.colon_attributions(doc, text, ents, cues.lexicon())
     raws += forms.dash_bylines(doc, text, ents)
-    seen, out = set(), []
+    # one attribution per content: the one with the tightest cue ("told" rather than the colon form's whole
+    # lead-in "Asked about it, Peskov told reporters:"), the first in the text among equals
+    best: dict[tuple, RawAttribution] = {}
     for raw in sorted(raws, key=lambda r: (r.cue_span.start, r.content_spans[0].start)):
-        key = (raw.content_spans, raw.source_span)
-        if key not in seen and not any(r.content_spans == raw.content_spans for r in out):
-            seen.add(key)
-            out.append(raw)
+        kept = best.get(raw.content_spans)
+        if kept is None or raw.cue_span.end - raw.cue_span.start < kept.cue_span.end - kept.cue_span.start:
+            best[raw.content_spans] = raw
+    out = sorted(best.values(), key=lambda r: (r.cue_span.start, r.content_spans[0].start))
     return citing.relay_chains(doc, out)
 
 

@@ -21,6 +21,7 @@ MIN_SOURCELESS_COUNT = 5
 SOURCELESS_RATE = 0.35
 # words before a "that" that make it a purpose, a condition or a time, not what was said ("so that …")
 NOT_REPORTED_THAT = frozenset({"so", "such", "now", "given", "provided", "except", "order"})
+ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "remind", "warn", "advise", "notify", "brief"})
 # A closing ", <source> <cue>": at most this many words after the cue ("on Monday"), at least this many before
 MAX_TRAILING_TOKENS = 4
 MIN_TRAILING_CONTENT = 4
@@ -156,7 +157,10 @@ def content_tokens(cue, source_ids: set[int]) -> tuple[set[int], str]:
     stray = None if governs else _stray_that_clause(cue)
     if stray is not None:
         ids = {t.i for t in stray.subtree}
+    addressee = _addressee(cue)
     for c in cue.children:
+        if c.i == addressee:
+            continue
         if _across_semicolon(c, cue):
             continue  # "X comments that …; he also notes that …": the first clause is not what "notes" governs
         if c.dep_ == "dobj" and c.lower_ == "that" and c.i > cue.i and not any(c.children):
@@ -227,6 +231,22 @@ def _trailing_report_tail(cue, ids: set[int]) -> set[int]:
                 and cue.i in (before := before_trailing_cue(verb))):
             return {t.i for t in verb.sent if t.i > max(before)}
     return set()
+
+
+def _addressee(cue) -> int | None:
+    """The object of "told reporters that …" (the one told, not what was said: PolNeAR leaves it out of the
+    content), when the clause after it has a subject or "that" of its own (else the object may be that
+    clause's subject, misparsed: "told Trump could win")."""
+    if cue.lemma_.lower() not in ADDRESSEE_VERBS:
+        return None
+    told = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    said = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+    if told is None or said is None or said.i < told.i:
+        return None
+    if any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" or (c.dep_ == "mark" and c.lower_ == "that")
+           for c in said.children):
+        return told.i
+    return None
 
 
 def _across_semicolon(child, cue) -> bool:
