@@ -653,3 +653,13 @@ def test_the_one_told_is_not_what_was_said_and_a_colon_lead_in_is_no_second_attr
     (att,) = analyse(text).attributions
     assert att.cue_span.of(text) == "told"
     assert [s.of(text) for s in att.content_spans] == [content]
+
+
+@pytest.mark.parametrize(("text", "role", "org"), [
+    ("“We will not allow this,” said Maria Zakharova, the foreign ministry spokeswoman.",
+     "foreign ministry spokeswoman", None),
+    ("Jane Doe, an analyst at the Carnegie Endowment, said the talks failed.", "analyst", "Carnegie Endowment"),
+])
+def test_a_role_in_apposition_after_the_name(text, role, org):
+    (att,) = analyse(text).attributions
+    assert (att.source_kind, att.source_role, att.source_org) == ("person", role, org)

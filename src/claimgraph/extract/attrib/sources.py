@@ -72,6 +72,12 @@ RANKS = frozenset({"mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "
                    "brigadier", "commodore", "corporal", "private", "marshal", "field", "rear", "vice"})
 
 
+# nouns for a role an appositive gives a person ("Jane Doe, the ministry's spokeswoman")
+ROLE_HEADS = frozenset({"spokesman", "spokeswoman", "spokesperson", "minister", "president", "secretary",
+                        "director", "chief", "head", "leader", "commander", "governor", "mayor", "ambassador",
+                        "chairman", "chairwoman", "chair", "official", "adviser", "advisor", "aide", "analyst",
+                        "researcher", "professor", "expert", "correspondent", "envoy", "prosecutor", "lawyer",
+                        "attorney", "senator", "lawmaker", "diplomat", "officer", "general", "founder", "ceo"})
 # forms of address: alone before a name they say nothing of a role ("Mr. Nichols")
 ADDRESS = frozenset({"mr", "mrs", "ms", "miss", "mx", "sir", "madam", "dame", "lady", "lord"})
 # a role never ends in these: the words before the name run on into it ("The brother of", "aides to President",
@@ -351,15 +357,23 @@ class SourceResolver:
         kind = "organisation" if lemma in BODY_NOUNS else "unnamed"
         return Resolved(text, kind, self.text[after: span.end].strip(" ,") or None, owner_name)
 
-    def _described(self, person) -> tuple[str, str] | None:
+    def _described(self, person) -> tuple[str, str | None] | None:
         """(role, organisation) said of a person right after the name: "Rami Abdulrahman, who runs the Syrian
-        Observatory for Human Rights" (runs), "Michael Madden, editor of North Korea Leadership Watch"."""
+        Observatory for Human Rights" (runs), "Michael Madden, editor of North Korea Leadership Watch",
+        "Maria Zakharova, the foreign ministry spokeswoman"."""
         root = person.root
         for c in root.children:
             if c.i < root.i or c.dep_ not in ("relcl", "appos"):
                 continue
             if c.dep_ == "relcl" and c.lemma_.lower() not in LEADS:
                 continue
+            if c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in ROLE_HEADS \
+                    and not any(k.dep_ in ("prep", "relcl", "acl") for k in c.children):
+                # "Maria Zakharova, the foreign ministry spokeswoman": the appositive is the role
+                words = [t for t in c.subtree if t.dep_ not in ("det", "punct", "poss") or t.i == c.i]
+                org = next((e for e in self.ents if e.label_ in ORG_LABELS and c.left_edge.i <= e.root.i < c.i),
+                           None)
+                return " ".join(t.text for t in words), _without_article(self._org(org)) if org else None
             if c.dep_ == "appos" and (c.pos_ != "NOUN" or not any(k.dep_ == "prep" and k.lower_ in ("of", "at")
                                                                     for k in c.children)):
                 continue
