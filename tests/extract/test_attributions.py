@@ -653,6 +653,7 @@ def test_the_one_told_is_not_what_was_said_and_a_colon_lead_in_is_no_second_attr
     (att,) = analyse(text).attributions
     assert att.cue_span.of(text) == "told"
     assert [s.of(text) for s in att.content_spans] == [content]
+    assert att.form == ("direct" if content.startswith("“") else "indirect")  # a whole quotation is direct
 
 
 @pytest.mark.parametrize(("text", "role", "org"), [

@@ -385,7 +385,15 @@ def build(cue, regions: list[tuple[int, int]], text: str) -> RawAttribution | No
             form = "direct"
     if not content:
         return None
+    if form == "indirect" and all(_quoted(s, regions) for s in content):
+        form = "direct"  # 'Peskov told reporters: “I have nothing to say.”'
     return RawAttribution(cue, cspan, src_tok, src_span_, content, form)
+
+
+def _quoted(span: Span, regions: list[tuple[int, int]]) -> bool:
+    """The span is one quotation, marks included."""
+    reg = region_at(regions, span.start)
+    return reg is not None and reg[0] == span.start and span.end >= reg[1] - 1
 
 
 def _quoted_apart(tok, cue, regions: list[tuple[int, int]]) -> bool:
