@@ -664,3 +664,11 @@ def test_the_one_told_is_not_what_was_said_and_a_colon_lead_in_is_no_second_attr
 def test_a_role_in_apposition_after_the_name(text, role, org):
     (att,) = analyse(text).attributions
     assert (att.source_kind, att.source_role, att.source_org) == ("person", role, org)
+
+
+def test_quoted_by_an_outlet_as_saying_nests_the_speaker_in_the_outlet():
+    text = "Putin was quoted by TASS as saying that Russia would respond."
+    tass, putin = analyse(text).attributions
+    assert (tass.source, tass.cue_span.of(text)) == ("TASS", "quoted")
+    assert (putin.source, putin.cue_span.of(text), putin.parent) == ("Putin", "as saying", tass.id)
+    assert [s.of(text) for s in putin.content_spans] == ["that Russia would respond"]

@@ -6,7 +6,8 @@ the citing candidate becomes one whose source is Y, whose content is the content
 modifies (the one whose cue it hangs from, or which has the same source in its sentence), and whose
 parent is that attribution (``RawAttribution.cited_by``: its cue span). "According to a report by X,
 citing Y, Z happened" is parsed as one according-to attribution whose content opens with "citing Y,":
-the phrase leaves that content and becomes the nested attribution of Y.
+the phrase leaves that content and becomes the nested attribution of Y. "X was quoted by Y as saying Z" is
+Y's attribution (cue "quoted") around X's (cue "as saying").
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import replace
 
 from ...types import Span
 from .sources import MEMBER_NOUNS, ORG_NOUNS, OUTLET_NOUNS
-from .spans import RawAttribution
+from .spans import RawAttribution, as_saying
 
 CITING = frozenset({"cite", "citing", "quote", "quoting"})
 # common nouns for a source a report is built on (besides named ones)
@@ -71,9 +72,35 @@ def _outside(spans: tuple[Span, ...], cut: Span) -> tuple[Span, ...]:
     return tuple(s for s in out if s.end > s.start)
 
 
+def _quoted_by(raw: RawAttribution) -> list[RawAttribution] | None:
+    """"Putin was quoted by TASS as saying that …": TASS's attribution (cue "quoted") around Putin's (cue "as
+    saying"), or None when the raw is not that."""
+    cue = raw.cue
+    quote = cue.head.head if cue.dep_ == "pcomp" and cue.head.lower_ == "as" else cue  # the raw's cue: "saying"
+    if quote.lemma_.lower() != "quote" or not any(c.dep_ == "auxpass" for c in quote.children):
+        return None
+    agent = next((g for c in quote.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    sayer = as_saying(quote)
+    if agent is None or sayer is None or raw.source_span is None:
+        return None
+    left, right = agent.left_edge, agent.right_edge
+    quoted = Span(quote.idx, quote.idx + len(quote.text))
+    relay = RawAttribution(quote, quoted, agent, Span(left.idx, right.idx + len(right.text)), raw.content_spans,
+                           "indirect")
+    said = Span(sayer.head.idx, sayer.idx + len(sayer.text))
+    speaker = RawAttribution(sayer, said, raw.source_tok, raw.source_span, raw.content_spans, "indirect",
+                             cited_by=quoted)
+    return [relay, speaker]
+
+
 def relay_chains(doc, raws: list[RawAttribution]) -> list[RawAttribution]:
-    """``raws`` with each citing participle made the nested attribution of what it cites (see the module)."""
+    """``raws`` with each citing participle made the nested attribution of what it cites, and each "quoted by Y
+    as saying" split into Y's attribution around the speaker's (see the module)."""
     text = doc.text
+    split: list[RawAttribution] = []
+    for raw in raws:
+        split.extend(_quoted_by(raw) or [raw])
+    raws = split
     out: list[RawAttribution] = []
     for raw in raws:
         if _is_citing(raw):

@@ -163,6 +163,11 @@ def content_tokens(cue, source_ids: set[int]) -> tuple[set[int], str]:
             continue
         if _across_semicolon(c, cue):
             continue  # "X comments that …; he also notes that …": the first clause is not what "notes" governs
+        sayer = _as_saying(c)
+        if sayer is not None:
+            # "X was quoted as saying that …": what "saying" governs
+            ids |= {t.i for k in sayer.children if k.dep_ in CONTENT_DEPS for t in k.subtree}
+            continue
         if c.dep_ == "dobj" and c.lower_ == "that" and c.i > cue.i and not any(c.children):
             # "We vowed that as we regained …, we would maintain …": the parser made "that" the object and
             # the clause it opens an adverbial
@@ -231,6 +236,18 @@ def _trailing_report_tail(cue, ids: set[int]) -> set[int]:
                 and cue.i in (before := before_trailing_cue(verb))):
             return {t.i for t in verb.sent if t.i > max(before)}
     return set()
+
+
+def as_saying(cue):
+    """The "saying" of a cue's "as saying …" phrase ("was quoted by TASS as saying that …"), or None."""
+    return next((s for c in cue.children if (s := _as_saying(c)) is not None), None)
+
+
+def _as_saying(prep):
+    if prep.dep_ != "prep" or prep.lower_ != "as":
+        return None
+    return next((k for k in prep.children if k.dep_ == "pcomp" and k.lemma_.lower() in REPORTING_VERBS
+                 and any(g.dep_ in CONTENT_DEPS for g in k.children)), None)
 
 
 def _addressee(cue) -> int | None:
