@@ -52,11 +52,18 @@ def _trailing_report(tok) -> bool:
             and bool(spans.before_trailing_cue(tok)))
 
 
+def _quoted_as_saying(tok) -> bool:
+    """ "X was quoted (by Y) as saying that …": the quote verb, or its "saying"."""
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "as":
+        tok = tok.head.head
+    return tok.lemma_.lower() == "quote" and spans.as_saying(tok) is not None
+
+
 def _speech_counts(raw: RawAttribution, nested: bool, regions: list[tuple[int, int]]) -> bool:
     """Whether reported speech the classifiers dropped is kept: an underrated verb, a trailing report, or a cue
     nested in another attribution's indirect content (inside a quotation it is the quoted speaker's words, not
     the article's)."""
-    if raw.cue.lemma_.lower() in UNDERRATED_VERBS or _trailing_report(raw.cue):
+    if raw.cue.lemma_.lower() in UNDERRATED_VERBS or _trailing_report(raw.cue) or _quoted_as_saying(raw.cue):
         return True
     start = raw.cue_span.start
     return nested and not any(a <= start < b for a, b in regions)
@@ -69,7 +76,7 @@ def detect(doc, ents: list | None = None) -> list[RawAttribution]:
     regions = quote_regions(text)
     min_p1 = attfilter.model()["min_p1"]
     built = [(r, p, speech) for tok, p in cues.detect(doc, threshold=0.0)
-             if ((speech := _reported_speech(tok) or _trailing_report(tok)) or p >= min_p1)
+             if ((speech := _reported_speech(tok) or _trailing_report(tok) or _quoted_as_saying(tok)) or p >= min_p1)
              and (r := spans.build(tok, regions, text)) is not None]
     # a closing report's content is a whole sentence with its own speaker and cue: that one stays whole
     containers = [not _trailing_report(r.cue) for r, _, _ in built]
