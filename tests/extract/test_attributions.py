@@ -672,3 +672,11 @@ def test_quoted_by_an_outlet_as_saying_nests_the_speaker_in_the_outlet():
     assert (tass.source, tass.cue_span.of(text)) == ("TASS", "quoted")
     assert (putin.source, putin.cue_span.of(text), putin.parent) == ("Putin", "as saying", tass.id)
     assert [s.of(text) for s in putin.content_spans] == ["that Russia would respond"]
+
+
+def test_citing_comments_by_someone_cites_them():
+    text = ("The Institute for the Study of War said that North Korean troops were suffering losses, citing comments "
+            "by US National Security Council spokesperson John Kirby.")
+    isw, kirby = analyse(text).attributions
+    assert (kirby.source, kirby.source_role, kirby.parent) == ("John Kirby", "US National Security Council spokesperson",
+                                                               isw.id)

@@ -16,13 +16,14 @@ import re
 from dataclasses import replace
 
 from ...types import Span
-from .sources import MEMBER_NOUNS, ORG_NOUNS, OUTLET_NOUNS
+from .sources import MEMBER_NOUNS, ORG_NOUNS, OUTLET_NOUNS, SPEECH_NOUNS
 from .spans import RawAttribution, as_saying
 
 CITING = frozenset({"cite", "citing", "quote", "quoting"})
 # common nouns for a source a report is built on (besides named ones)
 # (not every document noun: "citing the release of prisoners" gives a reason)
-SOURCE_NOUNS = MEMBER_NOUNS | ORG_NOUNS | OUTLET_NOUNS | frozenset({
+SOURCE_NOUNS = MEMBER_NOUNS | ORG_NOUNS | OUTLET_NOUNS | SPEECH_NOUNS | frozenset({
+    "comment", "remark", "briefing", "post", "address",
     "report", "statement", "study", "survey", "poll", "analysis", "assessment", "document", "letter", "memo",
     "tweet", "article", "investigation", "database", "figure", "estimate", "source", "intelligence", "media",
     "government", "ministry", "military", "police", "army", "authority", "witness", "resident", "people", "person"})
@@ -56,6 +57,17 @@ def _governor(raw: RawAttribution, raws: list[RawAttribution]) -> RawAttribution
             return found
     same = [r for r in others if raw.source_span is not None and r.source_span == raw.source_span]
     return min(same, key=lambda r: abs(r.cue.i - raw.cue.i), default=None)
+
+
+def _speaker_of(head, cited: Span):
+    """(head token, span) of who is cited: the author of "comments by X" / "a statement from X", else the phrase."""
+    if head.lemma_.lower() in SPEECH_NOUNS | {"comment", "remark", "statement", "post", "briefing"}:
+        for prep in head.children:
+            agent = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "of") and agent is not None:
+                left, right = agent.left_edge, agent.right_edge
+                return agent, Span(left.idx, right.idx + len(right.text))
+    return head, cited
 
 
 def _outside(spans: tuple[Span, ...], cut: Span) -> tuple[Span, ...]:
@@ -115,7 +127,8 @@ def relay_chains(doc, raws: list[RawAttribution]) -> list[RawAttribution]:
             if tok is None or not content or not _a_source(tok.root):
                 out.append(raw)
                 continue
-            out.append(RawAttribution(raw.cue, raw.cue_span, tok.root, cited, _strip(text, content), "indirect",
+            head, source = _speaker_of(tok.root, cited)
+            out.append(RawAttribution(raw.cue, raw.cue_span, head, source, _strip(text, content), "indirect",
                                       cited_by=governor.cue_span))
             continue
         out.append(raw)
