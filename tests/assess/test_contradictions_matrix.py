@@ -67,6 +67,23 @@ def test_declines_to_comment(corpus_of):
     assert cells == {("The company", "c"): "declines to comment", ("The union", "c"): "asserts"}
 
 
+@pytest.mark.parametrize(("cue", "content", "stance"), [
+    ("declined", "to comment on the layoffs", "declines to comment"),  # the extractor marks these an absence
+    ("respond", "to requests for comment on the layoffs", "declines to comment"),
+    ("noted", "the ministry has not acknowledged the layoffs", "asserts"),  # reports another's silence
+])
+def test_an_absence_is_holding_back_only_when_the_cue_is(corpus_of, cue, content, stance):
+    text = f"The company {cue} {content}."
+    corpus = corpus_of(
+        {"x": (text, [("x1", "The company", cue, content, {"polarity": "absence"})]),
+         "y": ("The union said the layoffs were planned.", [("y1", "The union", "said", "the layoffs were planned", {})])},
+        [("c", "layoffs planned", ("x1", "y1"))],
+    )
+    (matrix,) = assess(corpus).stance_matrix
+    cells = {(c["actor"], c["claim"]): c["stance"] for c in matrix["cells"]}
+    assert cells[("The company", "c")] == stance
+
+
 @pytest.mark.parametrize(
     ("text", "actors"),
     [

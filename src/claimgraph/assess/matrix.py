@@ -23,6 +23,10 @@ STANCES = ("confirms", "asserts", "denies", "declines to comment", "silent")
 # Stems of verbs whose negation means a source held back rather than denied.
 WITHHOLD = ("comment", "provid", "disclos", "specifi", "elabor", "respond", "answer", "detail", "reveal", "give",
             "releas", "confirm")
+# Stems of cues that, in an absence ("declined to comment", "did not respond to requests for comment"), are the
+# source holding back (not "confirmed that X has not acknowledged …": a source reporting another's silence)
+HOLD_BACK = ("comment", "provid", "disclos", "specifi", "elabor", "respond", "answer", "reveal", "releas", "declin",
+             "refus", "avoid", "repli", "return")
 # Stems of verbs of acknowledging whose negation, said of someone, records that one's silence.
 ACKNOWLEDGE = r"(?:acknowledg\w*|recogni[sz]\w*|confirm\w*|admit\w*|comment\w*|report\w*|mention\w*|respond\w*)"
 _BY_ACTOR = re.compile(ACKNOWLEDGE + r"\s+(?:by|from)\s+((?:[A-Z][\w'’-]*|officials|media|state|and|or)"
@@ -32,11 +36,16 @@ _ACTOR_HAS_NOT = re.compile(r"((?:[A-Z][\w'’-]*\s+)+(?:[a-z]+\s+){0,3}?(?:offi
 
 
 def _cell_stance(view: View, att: Attribution) -> str:
-    """An attribution's origin → its cell: a negated cue is holding back ("declined to comment") or silence."""
+    """An attribution's origin → its cell: a negated cue is holding back ("declined to comment") or silence; an
+    absence is holding back when the cue is the withholding ("declined to comment", "did not respond to requests
+    for comment"), not when the source reports someone else's silence ("X has not seen any acknowledgment")."""
     cue = view.cue(att) or ""
+    stems = [lexical._stem(w) for w in lexical.words(cue)]
     if att.polarity == "negated" and not att.parent:
-        withheld = any(lexical._stem(w).startswith(WITHHOLD) for w in lexical.words(cue))
+        withheld = any(s.startswith(WITHHOLD) for s in stems)
         return "declines to comment" if withheld else "silent"
+    if att.polarity == "absence" and not att.parent and any(s.startswith(HOLD_BACK) for s in stems):
+        return "declines to comment"
     if att.stance == "denies":
         return "denies"
     if att.stance == "confirms":
