@@ -134,6 +134,21 @@ def test_a_denial_of_fewer_words_joins_the_claim_it_denies_in_its_article_too():
     assert claim_of(claims, "x-0") is not claim_of(claims, "x-1")
 
 
+def test_a_reply_naming_what_it_answers_joins_that_claim():
+    from dataclasses import replace
+
+    x = analysis("x", [
+        ("the General Staff", "Russia lost 1,500 soldiers in a single day", None),
+        ("the Kremlin", "the figure", None),
+        ("the governor", "the harvest in the region was the largest in a decade", None),
+    ])
+    x = replace(x, attributions=(x.attributions[0], replace(x.attributions[1], stance="denies"), x.attributions[2]))
+    y = analysis("y", [("the military", "Russia had lost 1,500 soldiers in a single day", None)])
+    claims = align_claims([x, y], [Story("s", "t", ("x", "y"))])
+    assert claim_of(claims, "x-1") is claim_of(claims, "x-0") is claim_of(claims, "y-0")
+    assert claim_of(claims, "x-2") is not claim_of(claims, "x-0")
+
+
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [('  "the troops  withdrew,"  ', "the troops withdrew"), ("it rained;", "it rained"), ("", "")],

@@ -72,6 +72,15 @@ SILENCE_LINK = 0.75
 # another stance: the pair scores at least SILENCE_LINK.
 DENIAL_MIN_SHARED = 3
 DENIAL_COVER = 0.75
+# A denial or confirmation that names what it answers by a short phrase ("Peskov dismissed the figure", "the
+# ministry denied these reports") joins the claim of the attribution before it in its article, at most
+# REPLY_REACH characters before.
+REPLY_MAX_WORDS = 4
+REPLY_REACH = 600
+REPLY_DETERMINERS = frozenset({"the", "these", "those", "this", "that", "such", "its", "his", "her", "their"})
+REPLY_NOUNS = frozenset({"claim", "report", "figure", "allegation", "accusation", "statement", "account", "number",
+                         "assertion", "story", "charge", "estimate", "assessment", "rumour", "rumor", "suggestion",
+                         "information", "data", "toll", "count", "finding"})
 GATE_WORD = re.compile(r"\w+")
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"})
 MIN_WORDS = 3  # contents shorter than this (a bare "yes") say too little to match
@@ -468,9 +477,48 @@ def group_claims(
         all_pairs.extend((ready[i], ready[j]) for i, j in pairs)
     values = iter(_score(prepared, all_pairs, matcher))
     out = []
-    for stmts, (ready, pairs, silent, denied) in zip(statements, per_group):
+    for members, stmts, (ready, pairs, silent, denied) in zip(groups, statements, per_group):
         matched = {p: next(values) for p in pairs}
-        out.append(_story_claims(stmts, {i: prepared[n][0] for i, n in ready.items()}, matched, silent, denied))
+        claims = _story_claims(stmts, {i: prepared[n][0] for i, n in ready.items()}, matched, silent, denied)
+        out.append(_with_replies(claims, members))
+    return out
+
+
+def _replies_to(attribution: Attribution, text: str) -> bool:
+    """A denial or confirmation of something named before: "dismissed the figure", "denied these claims"."""
+    if attribution.stance not in ("denies", "confirms") or not attribution.content_spans:
+        return False
+    words = clean(attribution.content(text)).lower().split()
+    return 1 < len(words) <= REPLY_MAX_WORDS and words[0] in REPLY_DETERMINERS and (
+        words[-1] in REPLY_NOUNS or words[-1].rstrip("s") in REPLY_NOUNS)
+
+
+def _with_replies(claims: list[Claim], analyses: Sequence[ArticleAnalysis]) -> list[Claim]:
+    """``claims`` with each reply ("Peskov dismissed the figure as propaganda") joined to the claim of the
+    attribution before it in its article (within REPLY_REACH characters): what "the figure" names."""
+    claim_of = {a: n for n, c in enumerate(claims) for a in c.attributions}
+    added: dict[int, list[Attribution]] = defaultdict(list)
+    for analysis in analyses:
+        text = analysis.article.text
+        by_id = {a.id: a for a in analysis.attributions}
+        for att in analysis.attributions:
+            if att.id in claim_of or not _replies_to(att, text):
+                continue
+            at = att.content_spans[0].start
+            before = [b for b in analysis.attributions if b.id in claim_of and b.content_spans
+                      and at - REPLY_REACH <= b.content_spans[0].start < at and b.id != att.id]
+            if before:
+                target = claim_of[max(before, key=lambda b: b.content_spans[0].start).id]
+                added[target].extend([att, *_outer(att, by_id)])
+    out = []
+    for n, claim in enumerate(claims):
+        if n not in added:
+            out.append(claim)
+            continue
+        ids = tuple(dict.fromkeys([*claim.attributions, *(a.id for a in added[n])]))
+        origins = tuple(dict.fromkeys([*claim.origins, *(a.source for a in added[n][:1] if a.source)]))
+        out.append(replace(claim, id="claim-" + hashlib.sha1("\n".join(sorted(ids)).encode()).hexdigest()[:12],
+                           attributions=ids, origins=origins))
     return out
 
 
