@@ -149,6 +149,14 @@ def test_is_name(text, ok):
          ("We use cookies to improve your experience.", "Accept all cookies")),
         ("Text.\n\n© 2024 Example Media. All rights reserved.", "Text.", ("© 2024 Example Media. All rights reserved.",)),
         ("Text.\n\nRead more: Another story about the war", "Text.", ("Read more: Another story about the war",)),
+        # wire and syndication footers
+        ("Text.\nSign up here.\nOur Standards: The Thomson Reuters Trust Principles.\nRelated: Another story",
+         "Text.", ("Sign up here.", "Our Standards: The Thomson Reuters Trust Principles.", "Related: Another story")),
+        ("Text.\nThis article was originally published by The Conversation.\n"
+         "Get the latest news from Ukraine on our Telegram channel.", "Text.",
+         ("This article was originally published by The Conversation.",
+          "Get the latest news from Ukraine on our Telegram channel.")),
+        ("The related story: officials said more.", "The related story: officials said more.", ()),
         # negatives: news sentences that merely share words with calls to action
         ("Support for the bill fell sharply in the polls.", "Support for the bill fell sharply in the polls.", ()),
         ("Supporters urged people to follow the rules on Facebook.", "Supporters urged people to follow the rules on Facebook.", ()),

@@ -295,12 +295,19 @@ _SENTENCE_CUES = [
     r"by\s+(?:continuing\s+to\s+(?:use|browse)|using)\s+(?:this|our)\s+(?:web)?site\b",
     r"accept\s+(?:all\s+)?cookies\b",
     r"all\s+rights\s+reserved\b",
+    r"sign\s+up\s+here\b",
+    r"our\s+standards\s*:",  # "Our Standards: The Thomson Reuters Trust Principles."
+    r"this\s+(?:article|story|piece|post)\s+(?:was\s+|has\s+been\s+)?(?:originally\s+|first\s+)?"
+    r"(?:published|appeared)\b",
+    r"get\s+the\s+latest\s+(?:[\w-]+\s+){0,4}(?:on|via)\s+(?:our\s+)?(?:telegram|whatsapp|viber|youtube|facebook|"
+    r"instagram|twitter|tiktok|app|newsletter)\b",
 ]
 # Short lines that are boilerplate only when they stand alone on their line.
 _LINE_ONLY = [
     r"share(?:\s+(?:this|on\s+\w+))?(?:\s+(?:article|story|post|page))?[:!.]?",
     r"(?:tweet|email|print|comments?|advertisement|advert|sponsored(?:\s+content)?)",
     r"(?:read|see)\s+(?:more|also)\s*:.*",
+    r"related(?:\s+(?:articles?|stories|coverage|news))?\s*:.*",
     r"click\s+here\b.*",
     r"(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\))?\s*\d{4}).{0,80}",
     # a wire story's staff credit: "(Reporting by A; Editing by B)", "Reporting by A; Writing by B"
