@@ -680,3 +680,10 @@ def test_citing_comments_by_someone_cites_them():
     isw, kirby = analyse(text).attributions
     assert (kirby.source, kirby.source_role, kirby.parent) == ("John Kirby", "US National Security Council spokesperson",
                                                                isw.id)
+
+
+@pytest.mark.parametrize("text", ["Russia has not confirmed the deployment.",
+                                  "Moscow has not acknowledged the presence of the troops."])
+def test_who_has_not_confirmed_is_kept_as_a_negated_attribution(text):
+    (att,) = analyse(text).attributions
+    assert att.polarity == "negated" and att.source in ("Russia", "Moscow")

@@ -37,9 +37,17 @@ NO_REPLY_VERBS = frozenset({"respond", "reply", "comment", "return", "answer"})
 NO_REPLY_OBJECTS = frozenset({"comment", "request", "question", "call", "email", "message", "inquiry", "enquiry"})
 
 
+# "Russia has not confirmed the deployment", "Moscow has not acknowledged …": who keeps silent about what
+UNDISCLOSED_VERBS = frozenset({"confirm", "acknowledge", "recognize", "recognise", "admit", "disclose", "announce"})
+
+
 def _no_reply(tok) -> bool:
-    return (tok.pos_ == "VERB" and tok.lemma_.lower() in NO_REPLY_VERBS and any(c.dep_ == "neg" for c in tok.children)
-            and any(t.lemma_.lower() in NO_REPLY_OBJECTS for t in tok.subtree if t.i > tok.i))
+    if tok.pos_ != "VERB" or not any(c.dep_ == "neg" for c in tok.children):
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma in UNDISCLOSED_VERBS:
+        return any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    return lemma in NO_REPLY_VERBS and any(t.lemma_.lower() in NO_REPLY_OBJECTS for t in tok.subtree if t.i > tok.i)
 
 
 def _trailing_report(tok) -> bool:
