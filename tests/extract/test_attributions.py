@@ -599,9 +599,11 @@ def test_not_responding_to_an_attack_is_no_silence():
     # a body of a country named as such is neither the country nor unnamed
     ("Ukraine's General Staff said on Monday that Russia had lost 1,500 soldiers.", "Ukraine's General Staff",
      "organisation", "Ukraine"),
-    # a report by a named outlet credits the outlet
+    # a report by or in a named outlet credits the outlet
     ("According to a report by the Kyiv Independent, Russia lost 1,500 soldiers in a day.", "the Kyiv Independent",
      "document", None),
+    ("The Pentagon is preparing a new aid package, according to a report in The New York Times.",
+     "The New York Times", "document", None),
     # a person's campaign or aides are not the person
     ("The Trump campaign said the rally was a success.", "Trump campaign", "unnamed", "Trump"),
 ])

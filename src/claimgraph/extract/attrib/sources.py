@@ -124,13 +124,16 @@ def _strip_titles(ent) -> str:
 
 def _names_head(ent, head) -> bool:
     """Whether an entity names the mention itself: it holds the head, is in apposition to it, or is what a
-    generic head belongs to ("Analysts at X", "X's report", "the X analysis")."""
+    generic head belongs to ("Analysts at X", "X's report", "the X analysis", "a report in X")."""
     if ent.start <= head.i < ent.end:
         return True
     root = ent.root
     if root.head.i == head.i and root.dep_ in ("appos", "poss", "compound"):
         return ent.label_ != "NORP" or root.dep_ == "poss"
-    return root.dep_ == "pobj" and root.head.head.i == head.i and root.head.lower_ in ("at", "of", "from", "with", "by")
+    if root.dep_ != "pobj" or root.head.head.i != head.i:
+        return False
+    prep = root.head.lower_
+    return prep in ("at", "of", "from", "with", "by") or prep == "in" and head.lemma_.lower() in DOCUMENT_NOUNS
 
 
 def _group_of(head, ent) -> bool:
