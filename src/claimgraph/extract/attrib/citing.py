@@ -27,6 +27,8 @@ SOURCE_NOUNS = MEMBER_NOUNS | ORG_NOUNS | OUTLET_NOUNS | SPEECH_NOUNS | frozense
     "report", "statement", "study", "survey", "poll", "analysis", "assessment", "document", "letter", "memo",
     "tweet", "article", "investigation", "database", "figure", "estimate", "source", "intelligence", "media",
     "government", "ministry", "military", "police", "army", "authority", "witness", "resident", "people", "person"})
+# what someone said, whose author ("comments by X", "a statement from X") is the one cited
+SPOKEN = SPEECH_NOUNS | frozenset({"comment", "remark", "statement", "post", "briefing"})
 # "citing Ukraine's General Staff, Russia lost …": the cited phrase before the comma that ends it
 OPENING = re.compile(r"(?:citing|quoting)\s+([^,]{2,120}?),\s+", re.IGNORECASE)
 
@@ -61,7 +63,7 @@ def _governor(raw: RawAttribution, raws: list[RawAttribution]) -> RawAttribution
 
 def _speaker_of(head, cited: Span):
     """(head token, span) of who is cited: the author of "comments by X" / "a statement from X", else the phrase."""
-    if head.lemma_.lower() in SPEECH_NOUNS | {"comment", "remark", "statement", "post", "briefing"}:
+    if head.lemma_.lower() in SPOKEN:
         for prep in head.children:
             agent = next((g for g in prep.children if g.dep_ == "pobj"), None)
             if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "of") and agent is not None:
@@ -132,11 +134,15 @@ def relay_chains(doc, raws: list[RawAttribution]) -> list[RawAttribution]:
                                       cited_by=governor.cue_span))
             continue
         out.append(raw)
-    # the governors lose the citing phrase where their content held it; an opening "citing Y," makes one
+    # the governors lose the citing phrase ("citing Y") where their content held it; an opening "citing Y,"
+    # makes one
+    phrases_of: dict[Span, list[Span]] = {}
+    for r in out:
+        if r.cited_by is not None and r.cue.lower_ in CITING and r.source_span is not None:
+            phrases_of.setdefault(r.cited_by, []).append(Span(r.cue_span.start, r.source_span.end))
     final: list[RawAttribution] = []
     for raw in out:
-        phrases = [Span(r.cue_span.start, r.source_span.end) for r in out
-                   if r.cited_by == raw.cue_span and r.source_span is not None]
+        phrases = phrases_of.get(raw.cue_span, [])
         content = raw.content_spans
         for p in phrases:
             content = _outside(content, p)

@@ -222,7 +222,7 @@ def before_trailing_cue(cue) -> set[int]:
 
 def _subordinate(tok) -> bool:
     """A clause opened by a subordinator ("when …", "if …", "because …")."""
-    return tok.dep_ == "advcl" and any(c.dep_ == "mark" or c.tag_ in ("WRB",) for c in tok.children)
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" or c.tag_ == "WRB" for c in tok.children)
 
 
 def _trailing_report_tail(cue, ids: set[int]) -> set[int]:
