@@ -7,9 +7,9 @@ from dataclasses import replace
 from ..types import ArticleAnalysis, Attribution
 from .attrib import annotate, citing, cues, forms, spans
 from .attrib import filter as attfilter
+from .attrib.cues import REPORTING_VERBS, UNDERRATED_VERBS
 from .attrib.quotes import quote_regions
 from .attrib.sources import VAGUE_NOUNS, SourceResolver, consistent_entities
-from .attrib.cues import REPORTING_VERBS, UNDERRATED_VERBS
 from .attrib.spans import RawAttribution
 
 
@@ -19,8 +19,6 @@ def _vague(raw: RawAttribution) -> bool:
     src = raw.source_tok
     return (src is not None and src.lower_ in VAGUE_NOUNS and src.tag_ == "NNS"
             and not any(c.dep_ in ("det", "poss") for c in src.children))
-
-
 
 
 def _reported_speech(tok) -> bool:
@@ -42,6 +40,8 @@ UNDISCLOSED_VERBS = frozenset({"confirm", "acknowledge", "recognize", "recognise
 
 
 def _no_reply(tok) -> bool:
+    """A negated cue of replying to requests ("did not respond to requests for comment") or of disclosing with
+    its own subject ("Russia has not confirmed the deployment")."""
     if tok.pos_ != "VERB" or not any(c.dep_ == "neg" for c in tok.children):
         return False
     lemma = tok.lemma_.lower()
