@@ -310,6 +310,11 @@ def display_text(text: str) -> str:
     return _DANGLING.sub("", text.strip()) or text.strip()
 
 
+def _claim_id(attributions: Iterable[str]) -> str:
+    """A claim's id: stable for the same member attributions."""
+    return "claim-" + hashlib.sha1("\n".join(sorted(attributions)).encode()).hexdigest()[:12]
+
+
 def _claim(group: list[int], statements: list[Statement], texts: dict[int, Text], scores: dict) -> Claim:
     members = [statements[i] for i in group]
     relays = [r for s in members for r in s.relays]
@@ -332,7 +337,7 @@ def _claim(group: list[int], statements: list[Statement], texts: dict[int, Text]
     origins = tuple(dict.fromkeys(s.attribution.source for s in members if s.attribution.source))
     dates = sorted(s.attribution.date for s in members if s.attribution.date)
     return Claim(
-        id="claim-" + hashlib.sha1("\n".join(sorted(ids)).encode()).hexdigest()[:12],
+        id=_claim_id(ids),
         text=display_text(reading),
         attributions=ids,
         articles=tuple(dict.fromkeys(s.attribution.article for s in members)),
@@ -517,8 +522,7 @@ def _with_replies(claims: list[Claim], analyses: Sequence[ArticleAnalysis]) -> l
             continue
         ids = tuple(dict.fromkeys([*claim.attributions, *(a.id for a in added[n])]))
         origins = tuple(dict.fromkeys([*claim.origins, *(a.source for a in added[n][:1] if a.source)]))
-        out.append(replace(claim, id="claim-" + hashlib.sha1("\n".join(sorted(ids)).encode()).hexdigest()[:12],
-                           attributions=ids, origins=origins))
+        out.append(replace(claim, id=_claim_id(ids), attributions=ids, origins=origins))
     return out
 
 
@@ -562,9 +566,8 @@ def _story_claims(
     kept = {(i, j): v for (i, j), v in matched.items() if articles[i] != articles[j] or v >= SAME_ARTICLE_MIN}
     linked = {p: max(v, SILENCE_LINK) if p in silent else v for p, v in kept.items()}
     linked.update({p: max(matched.get(p, 0.0), SILENCE_LINK) for p in denied})
-    matched = kept
     groups = _average_linkage(articles, linked, LINK_MIN)
-    return [_claim(group, statements, texts, matched) for group in groups]
+    return [_claim(group, statements, texts, kept) for group in groups]
 
 
 def align_claims(
