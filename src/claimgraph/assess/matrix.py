@@ -24,9 +24,10 @@ STANCES = ("confirms", "asserts", "denies", "declines to comment", "silent")
 WITHHOLD = ("comment", "provid", "disclos", "specifi", "elabor", "respond", "answer", "detail", "reveal", "give",
             "releas", "confirm")
 # Stems of cues that, in an absence ("declined to comment", "did not respond to requests for comment"), are the
-# source holding back (not "confirmed that X has not acknowledged …": a source reporting another's silence)
-HOLD_BACK = ("comment", "provid", "disclos", "specifi", "elabor", "respond", "answer", "reveal", "releas", "declin",
-             "refus", "avoid", "repli", "return")
+# source holding back: the withholding verbs less those a source uses to report another's silence ("confirmed
+# that X has not acknowledged …"), plus the verbs of refusing
+HOLD_BACK = tuple(s for s in WITHHOLD if s not in ("confirm", "give", "detail")) + ("declin", "refus", "avoid",
+                                                                                   "repli", "return")
 # Stems of verbs of acknowledging whose negation, said of someone, records that one's silence.
 ACKNOWLEDGE = r"(?:acknowledg\w*|recogni[sz]\w*|confirm\w*|admit\w*|comment\w*|report\w*|mention\w*|respond\w*)"
 _BY_ACTOR = re.compile(ACKNOWLEDGE + r"\s+(?:by|from)\s+((?:[A-Z][\w'’-]*|officials|media|state|and|or)"
