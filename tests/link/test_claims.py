@@ -149,6 +149,22 @@ def test_a_reply_naming_what_it_answers_joins_that_claim():
     assert claim_of(claims, "x-2") is not claim_of(claims, "x-0")
 
 
+def test_a_headline_reply_joins_the_claim_told_below_it():
+    from dataclasses import replace
+
+    x = analysis("x", [
+        ("the Kremlin", "Ukrainian casualty claims", None),
+        ("the General Staff", "Russia lost 1,500 soldiers in a single day", None),
+    ])
+    x = replace(x, article=replace(x.article, text=x.article.text.replace(". ", ".\n", 1)),
+                attributions=(replace(x.attributions[0], stance="denies"), x.attributions[1]))
+    y = analysis("y", [("the military", "Russia had lost 1,500 soldiers in a single day", None)])
+    claims = align_claims([x, y], [Story("s", "t", ("x", "y"))])
+    assert claim_of(claims, "x-0") is claim_of(claims, "x-1") is claim_of(claims, "y-0")
+    assert "the Kremlin" in claim_of(claims, "x-0").origins
+    assert sum("x-0" in c.attributions for c in claims) == 1  # its own one-member claim is gone
+
+
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [('  "the troops  withdrew,"  ', "the troops withdrew"), ("it rained;", "it rained"), ("", "")],

@@ -494,34 +494,55 @@ def _replies_to(attribution: Attribution, text: str) -> bool:
     if attribution.stance not in ("denies", "confirms") or not attribution.content_spans:
         return False
     words = clean(attribution.content(text)).lower().split()
-    return 1 < len(words) <= REPLY_MAX_WORDS and words[0] in REPLY_DETERMINERS and (
-        words[-1] in REPLY_NOUNS or words[-1].rstrip("s") in REPLY_NOUNS)
+    if not 1 < len(words) <= REPLY_MAX_WORDS:
+        return False
+    plural = words[-1].endswith("s") and words[-1][:-1] in REPLY_NOUNS  # "rejects Ukrainian casualty claims"
+    return plural or words[0] in REPLY_DETERMINERS and words[-1] in REPLY_NOUNS
 
 
 def _with_replies(claims: list[Claim], analyses: Sequence[ArticleAnalysis]) -> list[Claim]:
     """``claims`` with each reply ("Peskov dismissed the figure as propaganda") joined to the claim of the
-    attribution before it in its article (within REPLY_REACH characters): what "the figure" names."""
+    attribution before it in its article (within REPLY_REACH characters): what "the figure" names; a reply in
+    the headline, to the claim of the first attribution after it. A reply that made a claim of its own alone
+    leaves it."""
     claim_of = {a: n for n, c in enumerate(claims) for a in c.attributions}
-    added: dict[int, list[Attribution]] = defaultdict(list)
+    replies: dict[int, list[Attribution]] = defaultdict(list)  # claim index → the replies joining it
+    relays: dict[int, list[str]] = defaultdict(list)
+    moved: set[int] = set()  # claims that were one reply alone
     for analysis in analyses:
         text = analysis.article.text
         by_id = {a.id: a for a in analysis.attributions}
         for att in analysis.attributions:
-            if att.id in claim_of or not _replies_to(att, text):
+            if not _replies_to(att, text):
                 continue
+            outer = _outer(att, by_id)
+            own = claim_of.get(att.id)
+            if own is not None and set(claims[own].attributions) != {att.id, *(o.id for o in outer)}:
+                continue  # a claim with other members: matched as it stands
             at = att.content_spans[0].start
-            before = [b for b in analysis.attributions if b.id in claim_of and b.content_spans
-                      and at - REPLY_REACH <= b.content_spans[0].start < at and b.id != att.id]
-            if before:
-                target = claim_of[max(before, key=lambda b: b.content_spans[0].start).id]
-                added[target].extend([att, *_outer(att, by_id)])
+            near = [b for b in analysis.attributions if b.content_spans and claim_of.get(b.id, own) != own
+                    and abs(b.content_spans[0].start - at) <= REPLY_REACH]
+            before = [b for b in near if b.content_spans[0].start < at]
+            # a headline answers the story told below it ("Kremlin rejects Ukrainian casualty claims")
+            after = [b for b in near if b.content_spans[0].start > at] if "\n" not in text[:at].strip() else []
+            if not before and not after:
+                continue
+            answered = max(before, key=lambda b: b.content_spans[0].start) if before else \
+                min(after, key=lambda b: b.content_spans[0].start)
+            target = claim_of[answered.id]
+            replies[target].append(att)
+            relays[target].extend(o.id for o in outer)
+            if own is not None:
+                moved.add(own)
     out = []
     for n, claim in enumerate(claims):
-        if n not in added:
+        if n in moved:
+            continue
+        if n not in replies:
             out.append(claim)
             continue
-        ids = tuple(dict.fromkeys([*claim.attributions, *(a.id for a in added[n])]))
-        origins = tuple(dict.fromkeys([*claim.origins, *(a.source for a in added[n][:1] if a.source)]))
+        ids = tuple(dict.fromkeys([*claim.attributions, *(a.id for a in replies[n]), *relays[n]]))
+        origins = tuple(dict.fromkeys([*claim.origins, *(a.source for a in replies[n] if a.source)]))
         out.append(replace(claim, id=_claim_id(ids), attributions=ids, origins=origins))
     return out
 
