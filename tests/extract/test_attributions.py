@@ -689,3 +689,14 @@ def test_citing_comments_by_someone_cites_them():
 def test_who_has_not_confirmed_is_kept_as_a_negated_attribution(text):
     (att,) = analyse(text).attributions
     assert att.polarity == "negated" and att.source in ("Russia", "Moscow")
+
+
+def test_a_closing_report_with_a_time_and_a_citation_nests_both():
+    text = ("Kremlin spokesman Dmitry Peskov dismissed the figure as propaganda, state news agency TASS reported on "
+            "Tuesday, citing a statement published on the Kremlin website.")
+    atts = {a.cue_span.of(text): a for a in analyse(text).attributions}
+    tass, peskov, cited = atts["reported"], atts["dismissed"], atts["citing"]
+    assert [s.of(text) for s in tass.content_spans] == [
+        "Kremlin spokesman Dmitry Peskov dismissed the figure as propaganda"]
+    assert [s.of(text) for s in peskov.content_spans] == ["the figure"]
+    assert peskov.parent == tass.id and cited.parent == tass.id

@@ -47,10 +47,14 @@ def _a_source(tok) -> bool:
 
 
 def _governor(raw: RawAttribution, raws: list[RawAttribution]) -> RawAttribution | None:
-    """The attribution a citing participle modifies: the one whose cue it hangs from, else the nearest one
-    in its sentence with the same source mention."""
+    """The attribution a citing participle modifies: the closing report before it, else the one whose cue it
+    hangs from, else the nearest one in its sentence with the same source mention."""
     sent = raw.cue.sent
     others = [r for r in raws if r is not raw and not _is_citing(r) and r.cue.sent == sent]
+    # "P, TASS reported, citing Y": a closing report (its content before its cue) ahead of the participle
+    closing = [r for r in others if r.cue.i < raw.cue.i and all(c.end <= r.cue_span.start for c in r.content_spans)]
+    if closing:
+        return max(closing, key=lambda r: r.cue.i)
     node = raw.cue
     while node.head.i != node.i:
         node = node.head

@@ -158,6 +158,9 @@ def content_tokens(cue, source_ids: set[int]) -> tuple[set[int], str]:
     if stray is not None:
         ids = {t.i for t in stray.subtree}
     addressee = _addressee(cue)
+    # "…, TASS reported on Tuesday": a closing report by a reporting verb, not "on Tuesday"
+    closing = before_trailing_cue(cue) if not governs and stray is None and cue.pos_ == "VERB" \
+        and cue.lemma_.lower() in REPORTING_VERBS else set()
     for c in cue.children:
         if c.i == addressee:
             continue
@@ -175,8 +178,8 @@ def content_tokens(cue, source_ids: set[int]) -> tuple[set[int], str]:
             if clause is not None:
                 ids |= {c.i} | {t.i for t in clause.subtree}
                 continue
-        if c.dep_ in CONTENT_DEPS or (stray is None and c.dep_ == "prep" and not governs and c.i > cue.i
-                                      and c.lower_ != "according"):
+        if c.dep_ in CONTENT_DEPS or (stray is None and not closing and c.dep_ == "prep" and not governs
+                                      and c.i > cue.i and c.lower_ != "according"):
             ids |= {t.i for t in c.subtree}
     if not ids and cue.dep_ == "parataxis":
         # a parenthetical or trailing attribution: "The test, the agency said, was its biggest yet."
@@ -187,7 +190,7 @@ def content_tokens(cue, source_ids: set[int]) -> tuple[set[int], str]:
         skip = {t.i for t in cue.subtree}
         ids = {t.i for t in cue.head.subtree if t.i not in skip and t.i < cue.i}
     if not ids and cue.pos_ == "VERB":
-        ids = before_trailing_cue(cue)
+        ids = closing or before_trailing_cue(cue)
     ids -= _trailing_report_tail(cue, ids)
     if not ids and any(c.dep_ == "auxpass" for c in cue.children):
         # a passive cue: "The meeting was first reported by Politico" credits its subject to the agent
@@ -205,7 +208,9 @@ def before_trailing_cue(cue) -> set[int]:
     the figure, state news agency TASS reported."): tokens before the last comma ahead of the cue, when
     no other verb stands between that comma and the cue and little but an adverbial follows it."""
     sent = cue.sent
-    after = [t for t in sent if t.i > cue.i and not (t.is_punct or t.is_space)]
+    # "…, TASS reported on Tuesday, citing a statement": the citing phrase is the report's own source
+    cited = {t.i for c in sent if c.i > cue.i and c.lower_ in ("citing", "quoting") for t in c.subtree}
+    after = [t for t in sent if t.i > cue.i and t.i not in cited and not (t.is_punct or t.is_space)]
     if len(after) > MAX_TRAILING_TOKENS or any(t.pos_ in ("VERB", "AUX") for t in after):
         return set()
     for k in range(cue.i - 1, sent.start, -1):
