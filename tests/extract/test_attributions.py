@@ -633,7 +633,8 @@ def test_citing_a_reason_is_no_source():
 
 
 def test_a_countrys_body_is_an_organisation_that_the_agency_names_again():
-    text = ("Ukraine's military intelligence said on Tuesday that 12,000 North Korean troops were deployed to Kursk.\n\n"
+    text = ("Ukraine's military intelligence said on Tuesday that 12,000 North Korean troops were deployed "
+            "to Kursk.\n\n"
             "The agency said the troops had begun training in October.")
     first, second = analyse(text).attributions
     assert (first.source, first.source_kind, first.source_org) == ("Ukraine's military intelligence", "organisation",
@@ -680,8 +681,8 @@ def test_citing_comments_by_someone_cites_them():
     text = ("The Institute for the Study of War said that North Korean troops were suffering losses, citing comments "
             "by US National Security Council spokesperson John Kirby.")
     isw, kirby = analyse(text).attributions
-    assert (kirby.source, kirby.source_role, kirby.parent) == ("John Kirby", "US National Security Council spokesperson",
-                                                               isw.id)
+    assert (kirby.source, kirby.source_role, kirby.parent) == (
+        "John Kirby", "US National Security Council spokesperson", isw.id)
 
 
 @pytest.mark.parametrize("text", ["Russia has not confirmed the deployment.",
