@@ -306,15 +306,10 @@ def _as_in(terms: frozenset[str], other: frozenset[str]) -> frozenset[str]:
 def _longer_proper_name(small: str, large: str) -> bool:
     """The larger name is the smaller one continued by more capitalised words: another entity ("New York" /
     "New York Times", "Kansas City" / "Kansas City Health Department"), not the same one described."""
-    small, large = _without_article(small), _without_article(large)
+    small, large = (_LEADING.sub("", " ".join(n.split())) for n in (small, large))
     if not large.lower().startswith(small.lower() + " "):
         return False
     return large[len(small):].lstrip()[:1].isupper()
-
-
-def _without_article(name: str) -> str:
-    name = name.strip()
-    return name[4:] if name.lower().startswith("the ") else name
 
 
 def _overlap(a: Span, b: Span) -> bool:

@@ -160,7 +160,7 @@ def content_tokens(cue, source_ids: set[int]) -> tuple[set[int], str]:
     addressee = _addressee(cue)
     # "…, TASS reported on Tuesday": a closing report by a reporting verb, not "on Tuesday"
     closing = before_trailing_cue(cue) if not governs and stray is None and cue.pos_ == "VERB" \
-        and cue.lemma_.lower() in REPORTING_VERBS else set()
+        and cue.lemma_.lower() in REPORTING_VERBS else None
     for c in cue.children:
         if c.i == addressee:
             continue
@@ -190,7 +190,7 @@ def content_tokens(cue, source_ids: set[int]) -> tuple[set[int], str]:
         skip = {t.i for t in cue.subtree}
         ids = {t.i for t in cue.head.subtree if t.i not in skip and t.i < cue.i}
     if not ids and cue.pos_ == "VERB":
-        ids = closing or before_trailing_cue(cue)
+        ids = closing if closing is not None else before_trailing_cue(cue)  # computed once
     ids -= _trailing_report_tail(cue, ids)
     if not ids and any(c.dep_ == "auxpass" for c in cue.children):
         # a passive cue: "The meeting was first reported by Politico" credits its subject to the agent
