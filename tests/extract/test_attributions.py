@@ -701,3 +701,36 @@ def test_a_closing_report_with_a_time_and_a_citation_nests_both():
         "Kremlin spokesman Dmitry Peskov dismissed the figure as propaganda"]
     assert [s.of(text) for s in peskov.content_spans] == ["the figure"]
     assert peskov.parent == tass.id and cited.parent == tass.id
+
+
+@pytest.mark.parametrize(("text", "content", "date"), [
+    ("Trump said on Friday he would not accept the endorsement.", "he would not accept the endorsement", "2024-12-13"),
+    ("Trump said after the convention he would not accept Cruz's endorsement.",
+     "he would not accept Cruz's endorsement", None),
+    ("The ministry said in 2019 the company had paid no tax.", "the company had paid no tax", "2019"),
+])
+def test_a_time_or_circumstance_before_a_bare_clause_is_not_what_was_said(text, content, date):
+    (att,) = analyse(text).attributions
+    assert [s.of(text) for s in att.content_spans] == [content]
+    assert att.date == date
+
+
+def test_a_sentence_opening_according_to_that_the_parser_made_the_root():
+    text = "According to conservative talk radio host Rush Limbaugh, the move reeks of fear."
+    (att,) = analyse(text).attributions
+    assert (att.source, att.cue_span.of(text)) == ("Rush Limbaugh", "According to")
+    assert [s.of(text) for s in att.content_spans] == ["the move reeks of fear"]
+
+
+def test_a_quotation_before_a_title_and_initials_is_what_they_said():
+    text = ('"He would be a great senator. Not good, great," Rep. Elijah E. Cummings (D-Md.) said in a phone '
+            'interview.')
+    (att,) = analyse(text).attributions
+    assert att.source == "Elijah E. Cummings" and att.form == "direct"
+    assert [s.of(text) for s in att.content_spans] == ['"He would be a great senator. Not good, great,"']
+
+
+def test_a_sentence_end_between_a_quotation_and_a_cue_breaks_the_link():
+    text = '"We will win," the team said. Later the coach said in Kyiv that they would lose.'
+    team, coach = analyse(text).attributions
+    assert [s.of(text) for s in coach.content_spans] == ["that they would lose"]

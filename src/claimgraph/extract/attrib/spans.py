@@ -9,7 +9,7 @@ from ...types import Span
 from .cues import REPORTING_VERBS, source_rates
 from .features import is_quote
 from .quotes import region_at
-from .sources import RELATIVE_PRONOUNS
+from .sources import PERSON_TITLES, RELATIVE_PRONOUNS
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "attr", "oprd", "acomp", "csubjpass")
@@ -25,11 +25,17 @@ ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "remind", "warn", "advi
 # A closing ", <source> <cue>": at most this many words after the cue ("on Monday"), at least this many before
 MAX_TRAILING_TOKENS = 4
 MIN_TRAILING_CONTENT = 4
+# verbs of saying whose prepositional phrase in these tells when, where or how it was said, not what
+SAYING_LEMMAS = frozenset({"say", "tell", "tweet", "add", "write", "state", "explain", "reply", "declare", "announce",
+                           "note", "post", "respond", "answer", "remark", "recall"})
+CIRCUMSTANCE_PREPS = frozenset({"in", "at", "during", "after", "before", "since", "amid", "following", "through",
+                                "via", "outside", "inside", "near", "until", "from", "on", "over", "in", "by"})
+NAME_ABBREVIATIONS = PERSON_TITLES | {"jr", "sr", "st"}  # "Rep. Jane Doe Jr. said"
 DASHES = frozenset({"-", "--", "–", "—"})
 EDGE_PUNCT = frozenset(",.;:-–—()[]")
 MAX_PRECEDING_SUBJECT = 15  # tokens; longer openings are not a subject noun phrase
 MAX_QUOTE_GAP = 80  # chars between a quotation's end and its trailing cue/source ("…,” the senator from X said)
-QUOTE_GAP_STOP = re.compile(r"[.!?;]\s|\n")  # a sentence or paragraph end between them breaks the link
+QUOTE_GAP_STOP = re.compile(r"(\w*)[.!?;]\s|\n")  # a sentence or paragraph end between them breaks the link
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +89,8 @@ def find_source(cue):
             to = next((c for c in tok.children if c.lower_ == "to"), None)
             obj = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
             if obj is not None:
-                return obj, _mention(obj)
+                rest = _clause_after_according(tok)
+                return obj, _mention(obj) - rest
             return None, set()
         if tok.dep_ in ("relcl", "acl") and tok.pos_ == "VERB" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             if any(c.dep_ in ("nsubjpass", "dobj") for c in tok.children):
@@ -149,7 +156,7 @@ def content_tokens(cue, source_ids: set[int]) -> tuple[set[int], str]:
     if cue.lower_ == "according":
         head = cue.head if cue.head.i != cue.i else None
         if head is None:
-            return set(), "according_to"
+            return _clause_after_according(cue) - source_ids, "according_to"
         skip = {t.i for t in cue.subtree}
         return {t.i for t in head.sent if t.i not in skip} - source_ids, "according_to"
     ids: set[int] = set()
@@ -157,6 +164,9 @@ def content_tokens(cue, source_ids: set[int]) -> tuple[set[int], str]:
     stray = None if governs else _stray_that_clause(cue)
     if stray is not None:
         ids = {t.i for t in stray.subtree}
+    bare = None if governs or stray is not None else _bare_clause(cue)
+    if bare is not None:
+        ids = {t.i for t in bare.subtree}
     addressee = _addressee(cue)
     # "…, TASS reported on Tuesday": a closing report by a reporting verb, not "on Tuesday"
     closing = before_trailing_cue(cue) if not governs and stray is None and cue.pos_ == "VERB" \
@@ -179,7 +189,7 @@ def content_tokens(cue, source_ids: set[int]) -> tuple[set[int], str]:
                 ids |= {c.i} | {t.i for t in clause.subtree}
                 continue
         if c.dep_ in CONTENT_DEPS or (stray is None and not closing and c.dep_ == "prep" and not governs
-                                      and c.i > cue.i and c.lower_ != "according"):
+                                      and c.i > cue.i and c.lower_ != "according" and not _circumstance(cue, c)):
             ids |= {t.i for t in c.subtree}
     if not ids and cue.dep_ == "parataxis":
         # a parenthetical or trailing attribution: "The test, the agency said, was its biggest yet."
@@ -192,6 +202,7 @@ def content_tokens(cue, source_ids: set[int]) -> tuple[set[int], str]:
     if not ids and cue.pos_ == "VERB":
         ids = closing if closing is not None else before_trailing_cue(cue)  # computed once
     ids -= _trailing_report_tail(cue, ids)
+    ids -= _leading_adjunct(cue, ids)
     if not ids and any(c.dep_ == "auxpass" for c in cue.children):
         # a passive cue: "The meeting was first reported by Politico" credits its subject to the agent
         ids = {t.i for c in cue.children if c.dep_ == "nsubjpass" for t in c.subtree}
@@ -301,6 +312,59 @@ def _stray_that_clause(cue):
     return None
 
 
+def _circumstance(cue, prep) -> bool:
+    """A place, time or channel phrase of a verb of saying ("said in a phone interview", "tweeted in the early
+    morning hours"): when or where it was said, never what."""
+    return cue.lemma_.lower() in SAYING_LEMMAS and prep.lower_ in CIRCUMSTANCE_PREPS
+
+
+def _clause_after_according(cue) -> set[int]:
+    """When the parser made a sentence-opening "According to X, …" its root and hung the rest below X
+    ("According to talk radio host Rush Limbaugh, the move reeks of fear": "reeks" parsed as a noun in
+    apposition), the tokens after the comma that closes X's name; else none."""
+    if cue.head.i != cue.i:
+        return set()
+    to = next((c for c in cue.children if c.lower_ == "to"), None)
+    obj = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
+    if obj is None or obj.i + 2 >= cue.sent.end or cue.doc[obj.i + 1].text != ",":
+        return set()
+    rest = {t.i for t in cue.sent if t.i > obj.i + 1 and not t.is_space}
+    return rest if len(rest) >= MIN_TRAILING_CONTENT else set()
+
+
+def _bare_clause(cue):
+    """A clause with a subject of its own after a reporting verb that the parser took for an adverbial ("Trump
+    said after the convention he would not accept …": "accept" parsed as an advcl of "said"), or None. Not a
+    clause opened by a subordinator ("said goodbye before he left") nor a participle ("…, adding he would")."""
+    if cue.pos_ != "VERB" or cue.lemma_.lower() not in REPORTING_VERBS:
+        return None
+    for c in cue.children:
+        if (c.dep_ == "advcl" and c.i > cue.i and c.tag_ in ("VBD", "VBZ", "VBP", "MD", "VB")
+                and any(k.dep_ in ("nsubj", "nsubjpass") and k.i < c.i for k in c.children)
+                and not any(k.dep_ == "mark" or k.tag_ in ("WRB", "WDT") for k in c.children)
+                and (c.tag_ != "VB" or any(k.dep_ == "aux" and k.tag_ == "MD" for k in c.children))):
+            return c
+    return None
+
+
+def _leading_adjunct(cue, ids: set[int]) -> set[int]:
+    """A time or circumstance phrase right after the cue that the parser hung on the content clause before
+    its subject ("said on Friday he would …", "said after the convention he would …"): it tells when the
+    statement was made, not what was said."""
+    doc = cue.doc
+    start = cue.i + 1
+    while start < len(doc) and doc[start].dep_ == "advmod" and doc[start].pos_ == "ADV":
+        start += 1
+    if start not in ids:
+        return set()
+    for clause in (doc[i] for i in ids if doc[i].head.i == cue.i and doc[i].dep_ in ("ccomp", "xcomp", "advcl")):
+        head = next((k for k in clause.children if k.dep_ in ("prep", "npadvmod") and k.left_edge.i == start), None)
+        subject = next((k for k in clause.children if k.dep_ in ("nsubj", "nsubjpass")), None)
+        if head is not None and subject is not None and subject.left_edge.i > head.right_edge.i:
+            return set(range(start, subject.left_edge.i))
+    return set()
+
+
 def runs(doc, ids: set[int]) -> list[tuple[int, int]]:
     """Contiguous token runs of ids (gaps of punctuation only are bridged), trimmed of edge punctuation."""
     out: list[list[int]] = []
@@ -346,7 +410,7 @@ def adjacent_quotes(cue, cspan: Span, src_span: Span | None, regions: list[tuple
     right = max(cspan.end, src_span.end) if src_span else cspan.end
     out = []
     before = [r for r in regions if r[1] <= left]
-    if before and left - before[-1][1] <= MAX_QUOTE_GAP and not QUOTE_GAP_STOP.search(text[before[-1][1]:left]):
+    if before and left - before[-1][1] <= MAX_QUOTE_GAP and not _sentence_end_in(text[before[-1][1]:left]):
         out.append(Span(*before[-1]))
     after = next((r for r in regions if r[0] >= right), None)
     if after and re.fullmatch(r"[\s,:]*", text[right:after[0]]) and (out or ":" in text[right:after[0]]
@@ -355,6 +419,18 @@ def adjacent_quotes(cue, cspan: Span, src_span: Span | None, regions: list[tuple
     if out:
         out += _continuation(cue, out[-1], regions, text)
     return out
+
+
+def _sentence_end_in(gap: str) -> bool:
+    """Whether a sentence or a paragraph ends in this text; not the period of an initial or a title
+    ("…,” Rep. Elijah E. Cummings said")."""
+    for m in QUOTE_GAP_STOP.finditer(gap):
+        word = m.group(1) or ""
+        if m.group(0) == "\n" or not m.group(0).rstrip().endswith("."):
+            return True
+        if not (len(word) == 1 and word.isupper()) and word.lower() not in NAME_ABBREVIATIONS:
+            return True
+    return False
 
 
 def _continuation(cue, last: Span, regions: list[tuple[int, int]], text: str) -> list[Span]:
