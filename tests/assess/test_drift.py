@@ -81,3 +81,16 @@ def test_statement_with_a_different_negation_is_not_a_dropped_attribution(corpus
 )
 def test_cue_strength_scale(cue, stance, strength):
     assert cue_strength(cue, stance) == strength
+
+
+def test_a_denial_is_no_source_credited_with_the_claim(corpus_of):
+    corpus = corpus_of(
+        {"x": ("Dr Jane Doe denied that she took a photo in the operating room.",
+               [("x1", "Jane Doe", "denied", "that she took a photo in the operating room",
+                 {"kind": "person", "stance": "denies"})]),
+         "y": ("Clinic staff said the doctor took a photo in the operating room.",
+               [("y1", "Clinic staff", "said", "the doctor took a photo in the operating room",
+                 {"kind": "unnamed"})])},
+        [("c", "the doctor took a photo in the operating room", ("x1", "y1"))],
+    )
+    assert [d for d in assess(corpus).drift if d.kind in ("source changed", "source dropped")] == []

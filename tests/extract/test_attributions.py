@@ -734,3 +734,9 @@ def test_a_sentence_end_between_a_quotation_and_a_cue_breaks_the_link():
     text = '"We will win," the team said. Later the coach said in Kyiv that they would lose.'
     team, coach = analyse(text).attributions
     assert [s.of(text) for s in coach.content_spans] == ["that they would lose"]
+
+
+def test_a_given_name_the_tagger_left_out_of_the_person_is_no_role():
+    text = "'Lies': Dr Gwen Korovin insists reports she took a selfie with Joan Rivers are not true."
+    (att,) = analyse(text).attributions
+    assert att.source_role == "Dr"

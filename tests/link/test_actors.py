@@ -205,3 +205,10 @@ def test_full_names_that_differ_in_their_middle_words_are_two_people():
     # a name without its middle word joins the one full name that has it, not one of two
     assert got["Kevin Michael Vickers"] == {"Kevin M. Vickers", "Kevin Vickers"}
     assert "George Bush" in got
+
+
+def test_degrees_after_a_name_and_an_initial_for_a_given_name_join_the_full_name():
+    a = make("a", "It read: 'Gwen S. Korovin M.D. is a board certified otolaryngologist.' Dr Gwen Korovin declined to "
+             "comment.", persons=("S. Korovin M.D", "Gwen Korovin"))
+    actors = resolve([a], {"a": "s1"})
+    assert [x.name for x in actors] == ["Gwen Korovin"]

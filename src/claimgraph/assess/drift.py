@@ -76,16 +76,24 @@ def _pairs(view: View, claim: Claim, group: Group) -> Iterator[tuple[str, str]]:
             yield a, b
 
 
-def _by_origin(view: View, claim: Claim, article: str) -> dict[str, list[Attribution]]:
+def _by_origin(view: View, claim: Claim, article: str, credited: bool = False) -> dict[str, list[Attribution]]:
+    """The claim's innermost attributions in one article by origin; ``credited``: only those that put it forward."""
     out: dict[str, list[Attribution]] = {}
     for aid in claim.attributions:
         att = view.attributions.get(aid)
         if att is None or att.article != article:
             continue
         for leaf in view.innermost(att):
+            if credited and not puts_forward(leaf):
+                continue  # a denial or a silence answers the claim: its source is not credited with it
             name = "unnamed reports" if leaf.source_kind == "vague" else view.canonical(leaf.source)
             out.setdefault(name, []).append(leaf)
     return out
+
+
+def puts_forward(att: Attribution) -> bool:
+    """Whether an attribution credits its source with the claim: not a denial, a negation or a silence."""
+    return att.stance != "denies" and att.polarity == "affirmed"
 
 
 def _best(view: View, pool: list[Attribution], other: Attribution) -> Attribution:
@@ -94,7 +102,7 @@ def _best(view: View, pool: list[Attribution], other: Attribution) -> Attributio
 
 
 def _source_drift(view: View, claim: Claim, a: str, b: str) -> Iterator[Drift]:
-    oa, ob = _by_origin(view, claim, a), _by_origin(view, claim, b)
+    oa, ob = _by_origin(view, claim, a, credited=True), _by_origin(view, claim, b, credited=True)
     missing = [n for n in oa if n not in ob]
     if not missing or not ob:
         return

@@ -33,6 +33,8 @@ HONORIFICS = frozenset("""mr mrs ms miss dr prof sir dame lord lady president vi
 secretary senator sen rep representative governor gov mayor general gen lieutenant lt colonel col major maj
 captain capt admiral adm sergeant sgt chancellor king queen prince princess pope rev father judge justice
 chief ambassador spokesperson spokesman spokeswoman""".split())
+# Degrees and suffixes written after a name ("M.D.", "Ph.D.", "Jr."): not its last word.
+POST_NOMINAL = re.compile(r",?(?:M\.?D|Ph\.?D|MBA|Esq|Jr|Sr|D\.?O|R\.?N|QC|KC|MP|OBE|MBE|CBE)\.?,?", re.IGNORECASE)
 MINOR_WORDS = frozenset({"of", "the", "for", "and", "on", "in", "at", "to", "de", "du", "des", "la", "le", "&"})
 LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 TRAILING = re.compile(r"(?:'s|’s|'|’)$")
@@ -77,11 +79,14 @@ def is_acronym(name: str) -> bool:
 
 
 def person_tokens(name: str) -> list[str]:
-    """Name words without honorifics: "Major General Patrick Ryder" → ["Patrick", "Ryder"]."""
+    """Name words without honorifics and post-nominal letters: "Major General Patrick Ryder" → ["Patrick",
+    "Ryder"], "Gwen S. Korovin, M.D." → ["Gwen", "S.", "Korovin"]."""
     words = display_name(name).split()
     while len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS:
         words = words[1:]
-    return words
+    while len(words) > 2 and POST_NOMINAL.fullmatch(words[-1]):
+        words = words[:-1]
+    return [w.rstrip(",") for w in words]
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,7 +237,15 @@ def mentions(analysis: ArticleAnalysis, glossed: dict[Span, str] | None = None) 
 
 # A name that opens with one of these ("Abu Bakr al-Baghdadi", a kunya) is told apart by the word after it:
 # "Abu Hussain al-Britani" and "Abu Abdullah al-Britani" are two people.
+INITIAL = re.compile(r"[A-Z]\.?")
 NAME_PARTICLES = frozenset({"abu", "umm", "ibn"})
+
+
+def _name_words(surface: str) -> list[str]:
+    """``person_tokens``, but an initial and a surname ("S. Korovin") is a surname: the initial may be a
+    middle one ("Gwen S. Korovin"), so it says too little to be a first name."""
+    toks = person_tokens(surface)
+    return toks[1:] if len(toks) == 2 and INITIAL.fullmatch(toks[0]) else toks
 
 
 def _person_key(toks: list[str]) -> tuple[str, str, str, str]:
@@ -266,7 +279,7 @@ def _article_keys(ms: list[Mention], glossed: dict[str, str] | None = None) -> d
     """
     full: dict[str, set] = defaultdict(set)  # last name → full-name keys
     given: dict[str, set] = defaultdict(set)  # first name → full-name keys
-    people = {_person_key(toks) for m in ms if m.kind == "person" and len(toks := person_tokens(m.surface)) >= 2}
+    people = {_person_key(toks) for m in ms if m.kind == "person" and len(toks := _name_words(m.surface)) >= 2}
     middles = _with_middles(people)
     for key in people:
         key = middles.get(key, key)
@@ -275,7 +288,7 @@ def _article_keys(ms: list[Mention], glossed: dict[str, str] | None = None) -> d
     orgs = [display_name(m.surface) for m in ms if m.kind == "organisation" and not is_acronym(display_name(m.surface))]
     keys: dict[tuple[str, str], tuple[str, ...]] = {}
     for m in ms:
-        name, toks = display_name(m.surface), person_tokens(m.surface)
+        name, toks = display_name(m.surface), _name_words(m.surface)
         if m.kind == "person":
             if len(toks) >= 2:
                 keys[(m.kind, m.surface)] = middles.get(key := _person_key(toks), key)

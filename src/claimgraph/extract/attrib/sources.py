@@ -264,9 +264,13 @@ class SourceResolver:
         words = [t for t in self.doc[: person.start] if t.idx >= start]
         while words and words[0].pos_ in NOT_ROLE_POS:
             words = words[1:]
+        # a given name the tagger left out of the person ("Dr Gwen [Korovin]") is no part of a role
+        while words and words[-1].pos_ == "PROPN" and words[-1].text.istitle() and not words[-1].ent_type_ \
+                and words[-1].lower_.rstrip(".") not in TITLES and words[-1].lower_ not in ROLE_HEADS:
+            words = words[:-1]
         if not any(t.pos_ in ("NOUN", "PROPN") for t in words):
             return None
-        return role_of(self.text[words[0].idx: person.start_char].strip(" ,"))
+        return role_of(self.text[words[0].idx: words[-1].idx + len(words[-1])].strip(" ,"))
 
     def _person(self, name: str) -> str:
         """The full name a name shortens ("Trump" → "Donald Trump", "Kevin Vickers" → "Kevin M. Vickers",
