@@ -740,3 +740,12 @@ def test_a_given_name_the_tagger_left_out_of_the_person_is_no_role():
     text = "'Lies': Dr Gwen Korovin insists reports she took a selfie with Joan Rivers are not true."
     (att,) = analyse(text).attributions
     assert att.source_role == "Dr"
+
+
+def test_we_far_after_the_last_group_credited_is_not_that_group():
+    letter = " ".join(["She maintains privileges at one of the city's most prestigious hospitals."] * 9)
+    text = (f"CNN is now reporting that she stopped breathing after a second laryngoscopy.\n\nHere is the letter her "
+            f"lawyer sent to the network:\n\n{letter} We ask that the press respect the privacy of her patients.")
+    atts = {a.cue_span.of(text): a for a in analyse(text).attributions}
+    assert atts["reporting"].source == "CNN"
+    assert atts["ask"].source == "We"

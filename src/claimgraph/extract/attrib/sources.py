@@ -9,6 +9,9 @@ from ...types import Span
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "me"})
 GROUP_PRONOUNS = frozenset({"they", "it", "we", "who", "which", "that", "you", "them", "us"})
+# chars: "it", "they", "we" stand for the group credited last only this close after it (a letter quoted further
+# on says "we" of its writers, not of the network it was sent to)
+GROUP_PRONOUN_REACH = 600
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
 PRONOUN_REACH = 400  # chars: a person named this close before "he"/"she" beats the previous attribution's source
 ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC"})
@@ -252,6 +255,7 @@ class SourceResolver:
         self.last_person: Resolved | None = None
         self.last_speaker: tuple[Resolved, int] | None = None  # last person or unnamed member credited, and where
         self.last_group: Resolved | None = None
+        self.last_group_at = -1
         for ent in self.ents:
             if ent.label_ == "PERSON":
                 self._person(_strip_titles(ent))
@@ -310,6 +314,7 @@ class SourceResolver:
             self.last_person = res
         elif res.kind in ("organisation", "document") or (res.org and head.tag_ == "NNS" and head.pos_ == "NOUN"):
             self.last_group = res  # "U.S. officials had said … But they did not confirm …": they are the officials
+            self.last_group_at = span.end
         if head.pos_ in ("NOUN", "PROPN") and res.name:
             self.by_head[head.lemma_.lower()] = res
         if res.kind == "person" and res.role and (noun := res.role.split()[-1].lower()) in MEMBER_NOUNS:
@@ -434,7 +439,7 @@ class SourceResolver:
                     return speaker
                 if self.last_person:
                     return self.last_person
-            if low in ("it", "they", "we") and self.last_group:
+            if low in ("it", "they", "we") and self.last_group and head.idx - self.last_group_at < GROUP_PRONOUN_REACH:
                 return self.last_group
             return Resolved(head.text, "unnamed")
         known = self._known(head)
