@@ -111,3 +111,15 @@ def test_a_silence_is_about_an_asserted_claim_not_another_silence():
     group = NS(claims=("troops", "quiet"))
     passage = "no acknowledgment by officials of troops deployed in the region"
     assert _about(view, group, passage, ()) == "troops"
+
+
+def test_an_unresolved_pronoun_source_has_no_row(corpus_of):
+    corpus = corpus_of(
+        {"x": ("We ask that the press respect the layoffs plan.",
+               [("x1", "We", "ask", "that the press respect the layoffs plan", {"kind": "unnamed"})]),
+         "y": ("The union said the press should respect the layoffs plan.",
+               [("y1", "The union", "said", "the press should respect the layoffs plan", {})])},
+        [("c", "the press should respect the layoffs plan", ("x1", "y1"))],
+    )
+    (matrix,) = assess(corpus).stance_matrix
+    assert matrix["actors"] == ["The union"]

@@ -212,3 +212,11 @@ def test_degrees_after_a_name_and_an_initial_for_a_given_name_join_the_full_name
              "comment.", persons=("S. Korovin M.D", "Gwen Korovin"))
     actors = resolve([a], {"a": "s1"})
     assert [x.name for x in actors] == ["Gwen Korovin"]
+
+
+def test_an_unresolved_pronoun_or_number_source_is_no_actor():
+    a = make("a", "It read: the doctor is respected. We ask that the press respect her privacy. The two share a laugh.",
+             attributions=({"source": "It", "content": "the doctor is respected", "kind": "unnamed"},
+                           {"source": "We", "content": "that the press respect her privacy", "kind": "unnamed"},
+                           {"source": "two", "content": "a laugh", "kind": "unnamed"}))
+    assert resolve([a], {"a": "s1"}) == ()

@@ -12,6 +12,9 @@ GROUP_PRONOUNS = frozenset({"they", "it", "we", "who", "which", "that", "you", "
 # chars: "it", "they", "we" stand for the group credited last only this close after it (a letter quoted further
 # on says "we" of its writers, not of the network it was sent to)
 GROUP_PRONOUN_REACH = 600
+# a source left as one of these words names no one ("It read: …", "We ask …", "The two go on to …"): no actor
+BARE_SOURCES = PERSON_PRONOUNS | GROUP_PRONOUNS | frozenset(
+    {"one", "two", "three", "four", "both", "all", "some", "many", "several", "others", "another", "this", "these"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
 PRONOUN_REACH = 400  # chars: a person named this close before "he"/"she" beats the previous attribution's source
 ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC"})
