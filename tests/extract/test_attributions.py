@@ -749,3 +749,9 @@ def test_we_far_after_the_last_group_credited_is_not_that_group():
     atts = {a.cue_span.of(text): a for a in analyse(text).attributions}
     assert atts["reporting"].source == "CNN"
     assert atts["ask"].source == "We"
+
+
+def test_an_age_after_an_unnamed_source_is_no_part_of_its_name():
+    text = "Sources close to the doctor, 56, say reports she took a photo are lies."
+    (att,) = analyse(text).attributions
+    assert (att.source, att.source_kind) == ("Sources close to the doctor", "unnamed")

@@ -62,6 +62,7 @@ PLACE_NOUNS = frozenset({"city", "town", "village", "state", "country", "nation"
                          "island", "republic", "kingdom", "territory", "district", "capital"})
 LEADING_MARKS = re.compile(r"^[\W_]+(?=\w)")  # "• Embiid", "– Reuters": a bullet or dash before a name
 POSSESSIVE = re.compile(r"\s*(?:['’]s|['’])$")
+AGE = re.compile(r",\s*\d{1,3}\s*,?\s*$")  # "the doctor, 56"
 DASH = re.compile(r"\s*(?:[—–]|--)\s*")
 # titles and ranks written before a name ("Major General Jane Doe"), stripped from the canonical name
 TITLES = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt", "sgt", "adm",
@@ -151,9 +152,10 @@ def _group_of(head, ent) -> bool:
 
 
 def _without_article(text: str) -> str:
-    """A mention as written, less a leading article ("the spokesman" → "spokesman") and anything after a dash
-    ("a joint statement–a question raised by skeptics" → "joint statement")."""
-    words = DASH.split(text, maxsplit=1)[0].split()
+    """A mention as written, less a leading article ("the spokesman" → "spokesman"), anything after a dash
+    ("a joint statement–a question raised by skeptics" → "joint statement") and an age after a comma ("Sources
+    close to the doctor, 56" → "Sources close to the doctor")."""
+    words = AGE.sub("", DASH.split(text, maxsplit=1)[0]).split()
     return " ".join(words[1:] if words and words[0].lower() in ("the", "a", "an") else words)
 
 
