@@ -93,3 +93,13 @@ def test_pair_features_in_matrix_form_equal_the_per_pair_features():
     for row, (i, j) in zip(batch, pairs):
         assert row == pytest.approx(features(texts[i], texts[j]), abs=1e-5)
     assert pair_features(texts, []).shape == (0, len(FEATURES))
+
+
+@pytest.mark.slow
+def test_one_as_a_pronoun_is_no_number_in_conflict(matcher):
+    a = "She had to contact more than 50 doctors before she found one willing to perform the surgery."
+    assert matcher.compare(a, "She had to see countless doctors before finding one who would do it.").number_conflict \
+        is None
+    assert matcher.compare("One soldier was killed.", "Three soldiers were killed.").number_conflict == (
+        ("1",), ("3",))
+    assert matcher.compare("1 soldier was killed.", "3 soldiers were killed.").number_conflict == (("1",), ("3",))

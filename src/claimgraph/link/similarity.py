@@ -472,11 +472,27 @@ class PairScorer(ClaimMatcher):
 
 def number_conflict(a: Text, b: Text) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """(numbers only in a, numbers only in b) when each side has a number the other lacks
-    ("10,000 troops" / "12,000 troops"); a number on one side only is extra detail, not a conflict."""
-    only_a, only_b = a.numbers - b.numbers, b.numbers - a.numbers
+    ("10,000 troops" / "12,000 troops"); a number on one side only is extra detail, not a conflict. The word
+    "one" is left out: it is mostly a pronoun ("before she found one willing", "one of them")."""
+    na, nb = _countable(a), _countable(b)
+    only_a, only_b = na - nb, nb - na
     if not (only_a and only_b):
         return None
     return tuple(_fmt(v) for v in sorted(only_a)), tuple(_fmt(v) for v in sorted(only_b))
+
+
+def _countable(text: Text) -> frozenset[float]:
+    if 1.0 in text.numbers and not _DIGIT_ONE.search(text.raw) and not _COUNTING_ONE.search(text.raw):
+        return text.numbers - {1.0}
+    return text.numbers
+
+
+_DIGIT_ONE = re.compile(r"(?<![\d.,])1(?![\d,])")
+# "one" counting a noun ("one soldier"), not a pronoun ("found one willing", "no one", "one of them")
+_COUNTING_ONE = re.compile(
+    r"(?<!\bno )(?<!\bany )(?<!\bthe )(?<!\bevery )(?<!\bsome )(?<!\beach )(?<!\bthis )(?<!\bthat )\bone\s+"
+    r"(?!(?:of|who|that|which|another|willing|and|or|more|day|time|way|thing|in|to|at|for|on|by|with|as|is|was|"
+    r"would|could|can|will|might|may|should|must|has|had|have|does|did|do)\b)[a-z]", re.IGNORECASE)
 
 
 def _fmt(value: float) -> str:
