@@ -755,3 +755,21 @@ def test_an_age_after_an_unnamed_source_is_no_part_of_its_name():
     text = "Sources close to the doctor, 56, say reports she took a photo are lies."
     (att,) = analyse(text).attributions
     assert (att.source, att.source_kind) == ("Sources close to the doctor", "unnamed")
+
+
+@pytest.mark.parametrize(("text", "source", "kind", "org"), [
+    ("A 21-year-old Florida woman says she spent $20,000 on the surgery.", "21-year-old Florida woman", "unnamed",
+     None),
+    ("A Texas man said he saw the tornado hit the barn.", "Texas man", "unnamed", None),
+    ("A Florida woman named Jasmine Tridevil says she had the surgery.", "Jasmine Tridevil", "person", None),
+    ("Florida officials said the storm would hit on Monday.", "Florida officials", "unnamed", "Florida"),
+])
+def test_a_place_before_a_private_person_says_where_they_are_from(text, source, kind, org):
+    (att,) = analyse(text).attributions
+    assert (att.source, att.source_kind, att.source_org) == (source, kind, org)
+
+
+def test_the_n_year_old_is_the_person_named_before():
+    text = ("Jasmine Tridevil says she had the surgery a few months ago. The 21-year-old has hired a camera crew and "
+            "says she hopes to pitch her show.")
+    assert [a.source for a in analyse(text).attributions] == ["Jasmine Tridevil", "Jasmine Tridevil"]

@@ -49,6 +49,12 @@ SPEECH_NOUNS = frozenset({"complaint", "brief", "filing", "lawsuit", "suit", "ru
 NOT_SOMEONE = DOCUMENT_NOUNS | ORG_NOUNS | VAGUE_NOUNS | SPEECH_NOUNS
 # nouns for someone who is of an organisation without being it: "a Pentagon spokesman", "the former
 # PricewaterhouseCoopers employee", "Kremlin sources" are someone of the organisation named before the noun
+# common nouns for a private person: a place before them says where they are from ("a Florida woman")
+PRIVATE_PERSON_NOUNS = frozenset({"woman", "man", "girl", "boy", "resident", "teenager", "teen", "mother", "father",
+                                  "mom", "dad", "son", "daughter", "wife", "husband", "student", "child", "patient",
+                                  "driver", "farmer", "homeowner", "shopper", "voter", "veteran", "survivor",
+                                  "witness", "victim", "neighbour", "neighbor", "nurse", "therapist", "teacher",
+                                  "pastor", "grandmother", "grandfather", "couple", "family", "local", "native"})
 MEMBER_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "employee", "worker", "staffer",
                           "analyst", "expert", "officer", "executive", "source", "insider", "aide", "adviser",
                           "advisor", "lawyer", "attorney", "diplomat", "representative", "investigator",
@@ -135,6 +141,9 @@ def _names_head(ent, head) -> bool:
     if ent.start <= head.i < ent.end:
         return True
     root = ent.root
+    if root.dep_ in ("oprd", "dobj", "attr") and root.head.dep_ == "acl" and root.head.head.i == head.i \
+            and root.head.lemma_.lower() in ("name", "call", "identify"):
+        return ent.label_ == "PERSON"  # "a Florida woman named Jasmine Tridevil"
     if root.head.i == head.i and root.dep_ in ("appos", "poss", "compound"):
         return ent.label_ != "NORP" or root.dep_ == "poss"
     if root.dep_ != "pobj" or root.head.head.i != head.i:
@@ -157,6 +166,18 @@ def _without_article(text: str) -> str:
     close to the doctor, 56" → "Sources close to the doctor")."""
     words = AGE.sub("", DASH.split(text, maxsplit=1)[0]).split()
     return " ".join(words[1:] if words and words[0].lower() in ("the", "a", "an") else words)
+
+
+def _age_description(head) -> bool:
+    """A definite description of someone by their age: "the 21-year-old", "the 56-year-old doctor"."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return False
+    old = head if head.lower_ == "old" else next((c for c in head.children if c.dep_ == "amod" and c.lower_ == "old"),
+                                                  None)
+    if old is None or (old is not head and head.lemma_.lower() not in PRIVATE_PERSON_NOUNS | MEMBER_NOUNS
+                       | {"doctor", "singer", "actor", "actress", "model", "star", "player", "coach"}):
+        return False
+    return any(c.lemma_.lower() in ("year", "month") for c in old.children)
 
 
 def _possessor_of(ent, head) -> bool:
@@ -420,6 +441,22 @@ class SourceResolver:
                         .split() if w.lower() not in ("the", "a", "an"))
         return Resolved(text, "unnamed", role or None, self._org(org))
 
+    def _person_before(self, head) -> Resolved | None:
+        """Who "he", "she" (or "the 21-year-old") stands for: the salient person named before within reach, an
+        unnamed member credited after that one, else the last person credited; None when there is none."""
+        earlier = [e for e in self.ents if e.label_ == "PERSON" and e.end_char <= head.idx]
+        # an unnamed member credited last ("…, said the official. He said …"), unless a name came after it
+        speaker, at = self.last_speaker or (None, -1)
+        unnamed = speaker is not None and speaker.kind == "unnamed"
+        if earlier and (self.last_person is None or head.idx - earlier[-1].end_char < PRONOUN_REACH):
+            person = _salient(earlier, head)
+            if unnamed and at > person.end_char:
+                return speaker
+            return Resolved(self._person(_strip_titles(person)), "person")
+        if unnamed and head.idx - at < PRONOUN_REACH:
+            return speaker
+        return self.last_person
+
     def _resolve(self, head, span: Span) -> Resolved:
         low = head.lower_
         antecedent = _antecedent(head)
@@ -431,22 +468,16 @@ class SourceResolver:
                 if known is not None:
                     return known
             if low in PERSON_PRONOUNS:
-                earlier = [e for e in self.ents if e.label_ == "PERSON" and e.end_char <= head.idx]
-                # an unnamed member credited last ("…, said the official. He said …"), unless a name came after it
-                speaker, at = self.last_speaker or (None, -1)
-                unnamed = speaker is not None and speaker.kind == "unnamed"
-                if earlier and (self.last_person is None or head.idx - earlier[-1].end_char < PRONOUN_REACH):
-                    person = _salient(earlier, head)
-                    if unnamed and at > person.end_char:
-                        return speaker
-                    return Resolved(self._person(_strip_titles(person)), "person")
-                if unnamed and head.idx - at < PRONOUN_REACH:
-                    return speaker
-                if self.last_person:
-                    return self.last_person
+                found = self._person_before(head)
+                if found is not None:
+                    return found
             if low in ("it", "they", "we") and self.last_group and head.idx - self.last_group_at < GROUP_PRONOUN_REACH:
                 return self.last_group
             return Resolved(head.text, "unnamed")
+        if _age_description(head):
+            found = self._person_before(head)  # "The 21-year-old has hired a camera crew": the one named before
+            if found is not None:
+                return found
         known = self._known(head)
         if known is not None:
             return known
@@ -466,7 +497,8 @@ class SourceResolver:
         if person is not None:
             name = self._person(_strip_titles(person))
             role = self._role(span.start, person)
-            if org is not None and org.start_char < person.start_char:
+            if org is not None and org.start_char < person.start_char and not (
+                    org.label_ in PLACE_OR_GROUP and head.lemma_.lower() in PRIVATE_PERSON_NOUNS):
                 return Resolved(name, "person", role, org.text)
             described = self._described(person)
             if described is not None:
@@ -486,6 +518,10 @@ class SourceResolver:
         if org is not None and org.label_ == "ORG" and _group_of(head, org):
             role = self.text[org.end_char: span.end].strip(" ,") or None
             return Resolved(_without_article(self.text[span.start: span.end]), "unnamed", role, self._org(org))
+        if org is not None and org.label_ in PLACE_OR_GROUP and lemma in PRIVATE_PERSON_NOUNS \
+                and not org.start <= head.i < org.end:
+            # "a 21-year-old Florida woman", "a Texas man": someone from the place, not the place
+            return Resolved(_without_article(self.text[span.start: span.end]), "unnamed")
         if org is not None:
             if lemma in ORG_NOUNS and org.label_ in PLACE_OR_GROUP and not org.start <= head.i < org.end:
                 # "Turkey's disaster agency", "the Ukrainian defence ministry": a body of the country, not the country
