@@ -773,3 +773,10 @@ def test_the_n_year_old_is_the_person_named_before():
     text = ("Jasmine Tridevil says she had the surgery a few months ago. The 21-year-old has hired a camera crew and "
             "says she hopes to pitch her show.")
     assert [a.source for a in analyse(text).attributions] == ["Jasmine Tridevil", "Jasmine Tridevil"]
+
+
+def test_a_surname_two_people_share_is_the_one_named_last():
+    text = ("The families of Jim Foley and Steven Sotloff spoke out on Friday. In an interview, Diane Foley listed "
+            "what officials had told the family. Foley said the government had threatened them.")
+    atts = {a.cue_span.of(text): a for a in analyse(text).attributions}
+    assert atts["said"].source == "Diane Foley"

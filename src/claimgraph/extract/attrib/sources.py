@@ -282,9 +282,12 @@ class SourceResolver:
         self.last_speaker: tuple[Resolved, int] | None = None  # last person or unnamed member credited, and where
         self.last_group: Resolved | None = None
         self.last_group_at = -1
+        self.named_at: list[tuple[int, str]] = []  # (end, full name) of each mention of a person by a full name
         for ent in self.ents:
             if ent.label_ == "PERSON":
-                self._person(_strip_titles(ent))
+                full = self._person(_strip_titles(ent))
+                if len(_strip_titles(ent).split()) > 1:
+                    self.named_at.append((ent.end_char, full))
             elif ent.label_ == "ORG":
                 self._org(ent)
 
@@ -302,17 +305,21 @@ class SourceResolver:
             return None
         return role_of(self.text[words[0].idx: words[-1].idx + len(words[-1])].strip(" ,"))
 
-    def _person(self, name: str) -> str:
+    def _person(self, name: str, at: int | None = None) -> str:
         """The full name a name shortens ("Trump" → "Donald Trump", "Kevin Vickers" → "Kevin M. Vickers",
         "Lamont Scott" → "Keith Lamont Scott"), never another first name ("Ivana Trump" stays Ivana Trump).
-        A list bullet the tagger took into the name ("• Embiid") is dropped."""
+        A list bullet the tagger took into the name ("• Embiid") is dropped. ``at``: where the name is written."""
         name = LEADING_MARKS.sub("", name) or name
         last = name.split()[-1].lower()
-        for full in self.people:
-            if full.split()[-1].lower() == last and len(full) >= len(name) and \
-                    (len(name.split()) == 1 or full.split()[0].lower() == name.split()[0].lower()
-                     or full.lower().endswith(" " + name.lower())):
-                return full
+        fits = [full for full in self.people if full.split()[-1].lower() == last and len(full) >= len(name) and
+                (len(name.split()) == 1 or full.split()[0].lower() == name.split()[0].lower()
+                 or full.lower().endswith(" " + name.lower()))]
+        if len(fits) > 1 and at is not None:
+            # a surname two people share ("Jim Foley", "Diane Foley"): the one named last before it
+            named = [full for end, full in self.named_at if end <= at and full in fits]
+            return named[-1] if named else fits[0]
+        if fits:
+            return fits[0]
         self.people.append(name)
         return name
 
@@ -350,9 +357,9 @@ class SourceResolver:
     def _known(self, head) -> Resolved | None:
         """A bare surname or acronym of someone already named ("Doe", "the IMF analysis")."""
         if head.pos_ == "PROPN" and not any(c.dep_ == "compound" for c in head.children):
-            for full in self.people:
-                if full.split()[-1] == head.text and full != head.text:
-                    return Resolved(full, "person")
+            fits = [full for full in self.people if full.split()[-1] == head.text and full != head.text]
+            if fits:
+                return Resolved(self._person(head.text, head.idx) if len(fits) > 1 else fits[0], "person")
         for tok in [head] + [c for c in head.children if c.dep_ in ("compound", "poss")]:
             for full, acr in self.orgs:
                 if tok.text in (full, acr) and acr is not None:
@@ -452,7 +459,7 @@ class SourceResolver:
             person = _salient(earlier, head)
             if unnamed and at > person.end_char:
                 return speaker
-            return Resolved(self._person(_strip_titles(person)), "person")
+            return Resolved(self._person(_strip_titles(person), person.start_char), "person")
         if unnamed and head.idx - at < PRONOUN_REACH:
             return speaker
         return self.last_person
@@ -495,7 +502,7 @@ class SourceResolver:
             return Resolved(_without_article(self.text[span.start: span.end]), "unnamed", role,
                             self._person(_strip_titles(person)))
         if person is not None:
-            name = self._person(_strip_titles(person))
+            name = self._person(_strip_titles(person), person.start_char)
             role = self._role(span.start, person)
             if org is not None and org.start_char < person.start_char and not (
                     org.label_ in PLACE_OR_GROUP and head.lemma_.lower() in PRIVATE_PERSON_NOUNS):
