@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ...types import Span
+from . import gender
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "me"})
 GROUP_PRONOUNS = frozenset({"they", "it", "we", "who", "which", "that", "you", "them", "us"})
@@ -451,7 +452,7 @@ class SourceResolver:
     def _person_before(self, head) -> Resolved | None:
         """Who "he", "she" (or "the 21-year-old") stands for: the salient person named before within reach, an
         unnamed member credited after that one, else the last person credited; None when there is none."""
-        earlier = [e for e in self.ents if e.label_ == "PERSON" and e.end_char <= head.idx]
+        earlier = [e for e in self.ents if e.label_ == "PERSON" and e.end_char <= head.idx and self._may_be(e, head)]
         # an unnamed member credited last ("…, said the official. He said …"), unless a name came after it
         speaker, at = self.last_speaker or (None, -1)
         unnamed = speaker is not None and speaker.kind == "unnamed"
@@ -462,7 +463,16 @@ class SourceResolver:
             return Resolved(self._person(_strip_titles(person), person.start_char), "person")
         if unnamed and head.idx - at < PRONOUN_REACH:
             return speaker
+        if self.last_person is not None and not gender.fits(self.last_person.name or "", head.text):
+            return None
         return self.last_person
+
+    def _may_be(self, ent, pronoun) -> bool:
+        """Whether "he"/"she" may stand for this PERSON entity: its given name or honorific is not of the other
+        sex ("Jim Foley's mother Diane, … she said": not Jim Foley)."""
+        before = self.doc[ent.start - 1].text if ent.start else ""
+        return gender.fits(f"{before} {ent.text}", pronoun.text) and gender.fits(
+            self._person(_strip_titles(ent), ent.start_char), pronoun.text)
 
     def _resolve(self, head, span: Span) -> Resolved:
         low = head.lower_
