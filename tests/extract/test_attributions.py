@@ -780,3 +780,34 @@ def test_a_surname_two_people_share_is_the_one_named_last():
             "what officials had told the family. Foley said the government had threatened them.")
     atts = {a.cue_span.of(text): a for a in analyse(text).attributions}
     assert atts["said"].source == "Diane Foley"
+
+
+@pytest.mark.parametrize(("text", "source", "content"), [
+    ("Russia lost 1,500 troops in a single day: Ukraine's military", "Ukraine's military",
+     "Russia lost 1,500 troops in a single day"),
+    ("Ceasefire to begin on Sunday: sources", "sources", "Ceasefire to begin on Sunday"),
+    ("North Korea fires missile toward Japan: South Korean military", "South Korean military",
+     "North Korea fires missile toward Japan"),
+])
+def test_a_headline_credits_its_statement_after_a_colon(text, source, content):
+    atts = [a for a in analyse(text).attributions if a.cue_span and a.cue_span.of(text) == ":"]
+    assert [(a.source_span.of(text), [s.of(text) for s in a.content_spans]) for a in atts] == [(source, [content])]
+
+
+@pytest.mark.parametrize("text", [
+    "A Curious Plan to Fight Climate Change: Sell Coal",
+    "Obama and Clinton ignore the campaign executed by the very people they refuse to define: radical Islamic "
+    "terrorists.",
+    "The rules are simple: no phones",
+    "Here is what we know so far: timeline",
+])
+def test_a_colon_that_explains_is_no_credit(text):
+    assert not [a for a in analyse(text).attributions
+                if a.cue_span and a.cue_span.of(text) == ":" and a.source_span and a.source_span.start > a.cue_span.start]
+
+
+def test_a_credited_headline_is_no_quoting_header():
+    text = "Trump says he will win: report"
+    atts = {a.cue_span.of(text): a for a in analyse(text).attributions}
+    assert set(atts) == {"says", ":"}
+    assert atts["says"].parent == atts[":"].id

@@ -93,8 +93,11 @@ def detect(doc, ents: list | None = None) -> list[RawAttribution]:
             if (speech and _speech_counts(r, inner, regions)) or attfilter.keep(r, p, inner) or _vague(r)
             or _no_reply(r.cue)]
     ents = consistent_entities(doc) if ents is None else ents
-    raws += forms.colon_attributions(doc, text, ents, cues.lexicon())
+    credits = list(forms.credit_lines(doc, text))
+    credited = {r.cue_span.start for r in credits}  # "Trump says he will win: report": no quoting header there
+    raws += [r for r in forms.colon_attributions(doc, text, ents, cues.lexicon()) if r.cue_span.end - 1 not in credited]
     raws += forms.dash_bylines(doc, text, ents)
+    raws += credits
     # one attribution per content: the one with the tightest cue ("told" rather than the colon form's whole
     # lead-in "Asked about it, Peskov told reporters:"), the first in the text among equals
     best: dict[tuple, RawAttribution] = {}

@@ -10,13 +10,28 @@ import re
 from collections.abc import Iterator
 
 from ...types import Span
+from .sources import MEMBER_NOUNS, ORG_NOUNS, OUTLET_NOUNS, VAGUE_NOUNS
 from .spans import RawAttribution
+
+# nouns a headline credit is headed by when it names no one ("…: sources", "…: health ministry", "…: report")
+CREDIT_NOUNS = MEMBER_NOUNS | ORG_NOUNS | OUTLET_NOUNS | VAGUE_NOUNS | frozenset(
+    {"military", "army", "police", "government", "authorities", "official", "officials", "monitor", "witness",
+     "witnesses", "medic", "medics", "study", "poll", "survey", "statement", "media", "governor", "mayor", "minister",
+     "president", "spokesman", "spokesperson", "ambassador", "general", "commander", "tv", "television", "radio",
+     "service", "observatory", "institute", "monitor", "data", "figures", "count", "tally"})
+FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 HEADER_MAX_TOKENS = 14  # a colon header longer than this is a sentence, not a label
 NAME_MAX_TOKENS = 5  # "Rep. John Mica (R-Fla.): …" at most; longer runs before a colon are not a speaker label
 MIN_HEADER_CUE_RATE = 0.3  # lexicon lemmas at least this often a cue in PolNeAR train mark a quoting header
 MIN_HEADER_CUE_COUNT = 5
 LINE = re.compile(r"[^\n]+")
+# "statement: credit" headlines: the line at most this long before the colon, the credit at most this many tokens,
+# the statement at least this many words
+CREDIT_LINE_CHARS = 200
+CREDIT_MAX_TOKENS = 7
+CREDIT_MIN_STATEMENT = 4
+CREDIT_MAX_STATEMENT = 25  # words: a wire headline, not a sentence that explains after a colon
 BULLET = re.compile(r"\s*(?:[•●▪◦‣*·]|[-–—](?=\s)|\d{1,2}[.)](?=\s))\s*")
 DASH_BYLINE = re.compile(r"\s*[―—–]\s*")
 HEADLINE_LABEL_TOKENS = 3  # "Poll:", "Report:", "Sanders:" opening a headline
@@ -130,6 +145,39 @@ def colon_attributions(doc, text: str, ents, lexicon) -> Iterator[RawAttribution
             yield RawAttribution(cue_tok.root, cue_span, src_tok, src_span, (Span(start, le),), "colon")
         elif quoting:
             yield from _bullets(text, lines[k + 1:], cue_tok.root, cue_span, src_tok, src_span)
+
+
+def credit_lines(doc, text: str) -> Iterator[RawAttribution]:
+    """A wire headline that credits its statement after a colon: "Russia lost 1,500 troops in a day: Ukraine's
+    military", "Ceasefire to begin on Sunday: sources". The credit is a short noun phrase without a verb that names
+    someone (an entity, or a noun for a source, a body or an outlet); the statement before it has a verb."""
+    for m in LINE.finditer(text):
+        ls, le = m.start(), len(text[: m.end()].rstrip())
+        if text[le - 1] in ".!?":
+            continue  # a headline has no full stop; "… the people they refuse to define: radical Islamic terrorists."
+        colon = text.rfind(":", ls, le)
+        if colon < 0 or colon - ls > CREDIT_LINE_CHARS:
+            continue
+        start = colon + 1 + len(text[colon + 1: le]) - len(text[colon + 1: le].lstrip())
+        credit = doc.char_span(start, le, alignment_mode="contract")
+        statement = doc.char_span(ls, colon, alignment_mode="contract")
+        cue = doc.char_span(colon, colon + 1, alignment_mode="expand")
+        if credit is None or statement is None or cue is None or not 0 < len(credit) <= CREDIT_MAX_TOKENS:
+            continue
+        if any(t.tag_ in FINITE or t.pos_ == "AUX" or t.text in QUOTE_STARTS | QUOTE_ENDS or t.like_num for t in credit):
+            continue
+        words = [t for t in statement if not t.is_punct]
+        if not CREDIT_MIN_STATEMENT <= len(words) <= CREDIT_MAX_STATEMENT or not any(
+                t.pos_ in ("VERB", "AUX") for t in statement):
+            continue
+        # a credit that only names someone needs a statement with a finite verb (in a title-case headline, "A
+        # Plan to Fight Climate Change: Sell Coal" capitalises a verb phrase); a noun for a source does not
+        named = any(t.ent_type_ in SPEAKER_ENTS for t in credit) and any(t.tag_ in FINITE for t in statement)
+        if not named and credit.root.lemma_.lower() not in CREDIT_NOUNS:
+            continue
+        head = credit.root
+        yield RawAttribution(cue.root, Span(colon, colon + 1), head, Span(credit.start_char, credit.end_char),
+                             (Span(statement.start_char, statement.end_char),), "colon")
 
 
 def _bullets(text: str, lines, cue, cue_span, src_tok, src_span) -> Iterator[RawAttribution]:
