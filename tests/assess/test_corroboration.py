@@ -177,3 +177,27 @@ def test_someone_of_an_organisation_does_not_keep_its_short_name_from_its_long_o
     view = View(corpus_of({"x": (text, rows)}, []))
     assert view.canonical(names[0]) == view.canonical(names[1])
     assert view.canonical(names[2]) != view.canonical(names[1])
+
+
+def test_unnamed_sources_of_no_named_organisation_are_one_independent_origin(corpus_of):
+    from claimgraph.assess import assess
+
+    corpus = corpus_of(
+        {
+            "x": ("The plan could be announced as early as Monday, people familiar with the matter said.",
+                  [("x1", "people familiar with the matter", "said", "The plan could be announced as early as Monday",
+                    {"kind": "unnamed"})]),
+            "y": ("The plan could be announced on Monday, according to unnamed sources.",
+                  [("y1", "unnamed sources", "according to", "The plan could be announced on Monday",
+                    {"kind": "unnamed"})]),
+            "z": ("The plan could be announced on Monday, Reuters sources said.",
+                  [("z1", "Reuters sources", "said", "The plan could be announced on Monday",
+                    {"kind": "unnamed", "source_org": "Reuters"})]),
+        },
+        [("anon", "the plan could be announced on Monday", ("x1", "y1")),
+         ("two", "the plan could be announced on Monday", ("x1", "z1"))],
+    )
+    claims = by_id(assess(corpus))
+    assert claims["anon"].independent_origins == 1
+    assert claims["anon"].support == "corroborated within one affiliation"
+    assert claims["two"].independent_origins == 2

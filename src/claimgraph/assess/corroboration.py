@@ -15,7 +15,10 @@ The rule (also in docs/assessment.md):
    role or organisation, or a well-known seat of government) is grouped under
    that state's government; a person with an organisation (or whose role names an
    organisation among the actors) is grouped under it, made canonical across
-   articles; anything else stands alone. ``independent_origins`` is the number of groups.
+   articles; unnamed sources that speak for no named organisation or state ("people
+   familiar with the matter", "a source") are one group, "unnamed sources": nothing shows
+   that two anonymous descriptions, in one article or two, are different people; anything
+   else stands alone. ``independent_origins`` is the number of groups.
 3. **Support.**
    - ``contested``: some attribution of the claim denies it (stance ``denies``
      or negated polarity against affirming ones), or the claim carries a
@@ -102,6 +105,10 @@ def country_of(text: str) -> str | None:
     return None
 
 
+# the group of unnamed sources that speak for no named organisation or state, across all articles
+UNNAMED_SOURCES = "unnamed sources"
+
+
 def names_a_state(name: str) -> bool:
     """True when a source is a country itself ("Russia", "the US"): in the news, the state speaking."""
     low = " ".join(name.lower().replace("’", "'").split())
@@ -122,6 +129,8 @@ def affiliation(att: Attribution, canonical: str) -> str:
         return f"government:{country}"
     if att.source_org and source_key(att.source_org) != source_key(canonical):
         return att.source_org
+    if att.source_kind == "unnamed":
+        return UNNAMED_SOURCES  # "people familiar with the matter" here and "sources" there may be the same people
     return canonical
 
 
@@ -134,7 +143,7 @@ def _group(view: View, att: Attribution, name: str) -> str:
     the extractor gave none ("DHS spokeswoman Marsha Catron" speaks for the DHS, "NASA scientist Don Yeomans"
     for NASA)."""
     group = affiliation(att, name)
-    if group.startswith("government:") or group == "unnamed reports":
+    if group.startswith("government:") or group in ("unnamed reports", UNNAMED_SOURCES):
         return group
     if group != name:
         return view.canonical(group)
