@@ -811,3 +811,13 @@ def test_a_credited_headline_is_no_quoting_header():
     atts = {a.cue_span.of(text): a for a in analyse(text).attributions}
     assert set(atts) == {"says", ":"}
     assert atts["says"].parent == atts[":"].id
+
+
+@pytest.mark.parametrize(("text", "source", "org"), [
+    ("Hewlett-Packard will break in two, according to sources cited by The Wall Street Journal on Sunday.",
+     "sources", "The Wall Street Journal"),
+    ("Officials quoted by Reuters said the talks had failed.", "Officials", "Reuters"),
+])
+def test_unnamed_sources_an_outlet_cites_are_the_outlets(text, source, org):
+    (att,) = analyse(text).attributions
+    assert (att.source, att.source_kind, att.source_org) == (source, "unnamed", org)

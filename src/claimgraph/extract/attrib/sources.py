@@ -467,6 +467,20 @@ class SourceResolver:
             return None
         return self.last_person
 
+    def _cited_by(self, head, span: Span) -> Resolved | None:
+        """Unnamed sources an outlet cites ("sources cited by The Wall Street Journal", "officials quoted by
+        Reuters"): the sources, with the outlet as their organisation (whose sources they are), else None."""
+        if head.pos_ != "NOUN":
+            return None
+        acl = next((c for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in ("cite", "quote")
+                    and c.i > head.i), None)
+        agent = next((c for c in acl.children if c.dep_ == "agent"), None) if acl is not None else None
+        obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        ent = next((e for e in self.ents if obj is not None and e.start <= obj.i < e.end and e.label_ == "ORG"), None)
+        if ent is None:
+            return None
+        return Resolved(_without_article(self.text[span.start: acl.idx].strip(" ,")), "unnamed", None, self._org(ent))
+
     def _may_be(self, ent, pronoun) -> bool:
         """Whether "he"/"she" may stand for this PERSON entity: its given name or honorific is not of the other
         sex ("Jim Foley's mother Diane, … she said": not Jim Foley)."""
@@ -491,6 +505,9 @@ class SourceResolver:
             if low in ("it", "they", "we") and self.last_group and head.idx - self.last_group_at < GROUP_PRONOUN_REACH:
                 return self.last_group
             return Resolved(head.text, "unnamed")
+        relayed = self._cited_by(head, span)
+        if relayed is not None:
+            return relayed
         if _age_description(head):
             found = self._person_before(head)  # "The 21-year-old has hired a camera crew": the one named before
             if found is not None:
