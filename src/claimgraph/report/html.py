@@ -21,6 +21,7 @@ from html import escape
 from importlib import resources
 from typing import Any
 
+from ..assess.corroboration import UNNAMED_SOURCES
 from ..errors import ReportError
 from .brief import short_id
 from .markdown import claim_labels, relay_lines
@@ -83,7 +84,7 @@ def takeaways(s: Brief, label: dict[str, str]) -> str:
 def claims(s: Brief, label: dict[str, str]) -> str:
     rows = []
     for c in s["claims"]:
-        origins = ", ".join(f"{o} ({g.split(':', 1)[-1]})" if g != o else o
+        origins = ", ".join(f"{o} ({g.split(':', 1)[-1]})" if g not in (o, UNNAMED_SOURCES) else o
                             for o, g in zip(c["origins"], c["affiliations"] or c["origins"]))
         arts = ", ".join(label.get(a, a) for a in c["articles"])
         rows.append(f'<tr id="{anchor("claim", c["id"])}"><td>{e(c["label"])}</td><td>{e(c["text"])}</td>'

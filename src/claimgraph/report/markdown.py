@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..assess.corroboration import UNNAMED_SOURCES
 from .brief import short_id
 
 Brief = dict[str, Any]
@@ -54,7 +55,7 @@ def _claims(s: Brief, label: dict[str, str]) -> list[str]:
     lines = ["### Claims and their support", "", "| # | claim | support | origins | articles | first said |",
              "|---|---|---|---|---|---|"]
     for c in s["claims"]:
-        origins = ", ".join(f"{o} ({g.split(':', 1)[-1]})" if g != o else o
+        origins = ", ".join(f"{o} ({g.split(':', 1)[-1]})" if g not in (o, UNNAMED_SOURCES) else o
                             for o, g in zip(c["origins"], c["affiliations"] or c["origins"]))
         lines.append(f"| {c['label']} | {cell(_short(c['text'], 160))} | **{cell(c['support'])}** — "
                      f"{cell(c['estimate'])} | "
