@@ -8,10 +8,10 @@ from tests.conftest import load_bench, shared_path
 
 ALLOWED_DROP = 0.02
 # figures reached on PolNeAR dev (84 articles, first annotator per article) by `claimgraph analyze` + polnear.py,
-# measured 2026-12-05 (after closing reports ", TASS reported.", addressees of "told", datelines, citing chains;
-# 2026-11-22: 0.751 / 0.898); bench/polnear_eval.py, which this test runs and which skips the other pipeline
-# steps, reads 0.751 strict, 0.899 content
-STRICT_F1_REACHED = 0.752
+# measured 2026-12-06 (after closing reports ", TASS reported.", addressees of "told", datelines, citing chains,
+# bare clauses after a reporting verb; 2026-11-22: 0.751 / 0.898); bench/polnear_eval.py, which this test runs and
+# which skips the other pipeline steps, reads 0.7515 strict, 0.899 content
+STRICT_F1_REACHED = 0.753
 CONTENT_F1_REACHED = 0.899
 STRICT_F1_FLOOR = STRICT_F1_REACHED - ALLOWED_DROP
 CONTENT_F1_FLOOR = CONTENT_F1_REACHED - ALLOWED_DROP
