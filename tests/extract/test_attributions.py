@@ -821,3 +821,11 @@ def test_a_credited_headline_is_no_quoting_header():
 def test_unnamed_sources_an_outlet_cites_are_the_outlets(text, source, org):
     (att,) = analyse(text).attributions
     assert (att.source, att.source_kind, att.source_org) == (source, "unnamed", org)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("He went on to say that the deal was dead.", [("He", "say", "that the deal was dead")]),
+    ("The two go on to share a few laughs in the clinic room.", []),
+])
+def test_going_on_is_no_cue_and_going_on_to_say_is_saying(text, expected):
+    assert triples(text) == expected

@@ -60,6 +60,22 @@ def _trailing_report(tok) -> bool:
             and bool(spans.before_trailing_cue(tok)))
 
 
+# verbs of going on with something: "went on to say that …" is the saying, never the going on
+GOING_ON = frozenset({"go", "continue", "proceed"})
+
+
+def _went_on_to_say(tok) -> bool:
+    """A reporting verb with a clause of its own, governed by a verb of going on ("He went on to say that …")."""
+    return (tok.pos_ == "VERB" and tok.lemma_.lower() in REPORTING_VERBS and tok.dep_ == "xcomp"
+            and tok.head.lemma_.lower() in GOING_ON and any(c.dep_ == "ccomp" for c in tok.children))
+
+
+def _going_on(tok) -> bool:
+    """"go on to …": no cue itself; what follows is the saying ("went on to say") or no saying at all ("the two go on
+    to share a few laughs")."""
+    return tok.lemma_.lower() == "go" and any(c.dep_ == "prt" and c.lower_ == "on" for c in tok.children)
+
+
 def _quoted_as_saying(tok) -> bool:
     """ "X was quoted (by Y) as saying that …": the quote verb, or its "saying"."""
     if tok.dep_ == "pcomp" and tok.head.lower_ == "as":
@@ -71,7 +87,8 @@ def _speech_counts(raw: RawAttribution, nested: bool, regions: list[tuple[int, i
     """Whether reported speech the classifiers dropped is kept: an underrated verb, a trailing report, or a cue
     nested in another attribution's indirect content (inside a quotation it is the quoted speaker's words, not
     the article's)."""
-    if raw.cue.lemma_.lower() in UNDERRATED_VERBS or _trailing_report(raw.cue) or _quoted_as_saying(raw.cue):
+    if raw.cue.lemma_.lower() in UNDERRATED_VERBS or _trailing_report(raw.cue) or _quoted_as_saying(raw.cue) \
+            or _went_on_to_say(raw.cue):
         return True
     start = raw.cue_span.start
     return nested and not any(a <= start < b for a, b in regions)
@@ -84,8 +101,9 @@ def detect(doc, ents: list | None = None) -> list[RawAttribution]:
     regions = quote_regions(text)
     min_p1 = attfilter.model()["min_p1"]
     built = [(r, p, speech) for tok, p in cues.detect(doc, threshold=0.0)
-             if ((speech := _reported_speech(tok) or _trailing_report(tok) or _quoted_as_saying(tok)) or p >= min_p1)
-             and (r := spans.build(tok, regions, text)) is not None]
+             if ((speech := _reported_speech(tok) or _trailing_report(tok) or _quoted_as_saying(tok)
+                  or _went_on_to_say(tok)) or p >= min_p1)
+             and not _going_on(tok) and (r := spans.build(tok, regions, text)) is not None]
     # a closing report's content is a whole sentence with its own speaker and cue: that one stays whole
     containers = [not _trailing_report(r.cue) for r, _, _ in built]
     nested = attfilter.nested_flags([r for r, _, _ in built], containers)
