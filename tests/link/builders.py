@@ -18,7 +18,7 @@ def make(aid: str, text: str, *, title: str | None = None, published: str | None
          persons: tuple[str, ...] = (), orgs: tuple[str, ...] = (), places: tuple[str, ...] = (),
          attributions: tuple[dict, ...] = (), removed: tuple[str, ...] = ()) -> ArticleAnalysis:
     """An analysis of ``text``: every occurrence of each named entity is tagged; attributions are given
-    as dicts with ``source`` (a substring; ``name``: the name the extractor gave it, default the same), ``kind``, ``content`` (a substring), optional ``parent``."""
+    as dicts with ``source`` (a substring; ``name``: the name the extractor gave it, default the same), ``kind``, ``content`` (a substring), optional ``cue`` (a substring) and ``parent``."""
     ents = []
     for names, label in ((persons, "PERSON"), (orgs, "ORG"), (places, "GPE")):
         for name in names:
@@ -28,7 +28,7 @@ def make(aid: str, text: str, *, title: str | None = None, published: str | None
         src = _span(text, a["source"], a.get("nth", 0)) if a.get("source") else None
         atts.append(Attribution(
             id=f"{aid}:a{n}", article=aid, source=a.get("name", a.get("source")), source_span=src,
-            source_kind=a.get("kind", "person"), cue_span=None,
+            source_kind=a.get("kind", "person"), cue_span=_span(text, a["cue"]) if a.get("cue") else None,
             content_spans=(_span(text, a["content"]),) if a.get("content") else (),
             form="indirect", stance="asserts", parent=f"{aid}:a{a['parent']}" if a.get("parent") else None,
             source_role=a.get("role"), source_org=a.get("org")))

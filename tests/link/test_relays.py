@@ -152,3 +152,13 @@ def test_a_spokesman_credited_in_the_lead_relays_the_organisation_a_customer_doe
     assert [r.name for r in relays_of(a)] == ["White House"]
     customer = {**spokesman, "name": "White House customer", "role": "customer"}
     assert relays_of(make("b", text, orgs=("White House",), attributions=(customer,))) == []
+
+
+def test_what_an_organisation_plans_in_the_lead_is_no_report_it_relays():
+    text = "Hewlett-Packard plans to break in two, according to people familiar with the matter. Shares rose."
+    plans = {"source": "Hewlett-Packard", "kind": "organisation", "cue": "plans", "content": "to break in two"}
+    a = make("a", text, orgs=("Hewlett-Packard",), attributions=(plans,))
+    assert relays_of(a) == []
+    said = {**plans, "cue": None}
+    assert [r.name for r in relays_of(make("b", text, orgs=("Hewlett-Packard",), attributions=(said,)))] == [
+        "Hewlett-Packard"]

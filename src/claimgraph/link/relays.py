@@ -32,6 +32,9 @@ RELAY_MIN_SHARE = 0.4
 # A text that opens with its title line keeps it in ``text``: the lead starts after it.
 LEAD_SENTENCES = 1
 LEAD_CHARS = 300  # the lead when the analysis has no sentence spans
+# cues of intent: "Hewlett-Packard plans to break in two" in the lead reports on the company, it relays no report of it
+INTENT_CUE = re.compile(r"(?:plan|want|intend|hop(?:e|es|ed|ing)\b|seek|sought|aim|tr(?:y|ies|ied)\b|decid|agree|"
+                        r"vow|pledg|promis|prepar)", re.IGNORECASE)
 RELAY_KINDS = frozenset({"organisation", "document"})
 # Someone whose words are their organisation's: what "a White House spokesman" says, the White House says (not so
 # "one Apple customer" or "a former PricewaterhouseCoopers employee")
@@ -145,8 +148,9 @@ def attribution_relays(analysis: ArticleAnalysis) -> list[Relayed]:
         credited.discard(None)
         counts.update(credited)
         where = att.source_span or att.cue_span
-        if where is not None and start <= where.start < end:
-            in_lead.update(credited)
+        cue = att.cue_span.of(analysis.article.text) if att.cue_span else att.cue or ""
+        if where is not None and start <= where.start < end and not INTENT_CUE.match(cue):
+            in_lead.update(credited)  # (what it plans or wants is news about it, not its report)
     # one credit in the lead relays only an organisation the tagger names as one, or a website: a place or a
     # people there ("A woman from Tampa claimed …", "Egyptians called …") is no report, nor a word it missed
     # ("TEENAGER")
