@@ -829,3 +829,13 @@ def test_unnamed_sources_an_outlet_cites_are_the_outlets(text, source, org):
 ])
 def test_going_on_is_no_cue_and_going_on_to_say_is_saying(text, expected):
     assert triples(text) == expected
+
+
+def test_he_goes_on_with_the_speaker_rather_than_a_name_that_is_no_ones_subject():
+    text = ("White House Chief of Staff Denis McDonough said on Sunday that no threats were made to the families of the "
+            "journalists held in Syria. He said the administration had only explained what the law says about ransom "
+            "payments, and he said the families had been told so many times over the past two years. He said the "
+            "talks with the families would go on.\n\nHe also praised President Obama's plan for fighting the "
+            "militants in Iraq and Syria. Rather, he said, the plan relies on local forces.\n\n\"It's going to be "
+            "Iraqi boots on the ground,\" he said on CNN.")
+    assert {a.source for a in analyse(text).attributions} == {"Denis McDonough"}

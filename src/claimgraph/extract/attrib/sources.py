@@ -255,6 +255,11 @@ def consistent_entities(doc, entities=()) -> list:
     return out
 
 
+def _subject(ent) -> bool:
+    root = ent.root
+    return root.dep_ in SUBJECTS or (root.dep_ in ("appos", "compound") and root.head.dep_ in SUBJECTS)
+
+
 def _salient(people: list, pronoun):
     """The person a "he"/"she" most likely stands for among the PERSON entities before it: the last one that is
     a subject within PRONOUN_REACH ("O'Rourke says Comcast and Salva defamed him …—he claims …" is O'Rourke),
@@ -262,8 +267,7 @@ def _salient(people: list, pronoun):
     for ent in reversed(people):
         if pronoun.idx - ent.end_char >= PRONOUN_REACH:
             break
-        root = ent.root
-        if root.dep_ in SUBJECTS or (root.dep_ in ("appos", "compound") and root.head.dep_ in SUBJECTS):
+        if _subject(ent):
             return ent
     return people[-1]
 
@@ -459,6 +463,11 @@ class SourceResolver:
         if earlier and (self.last_person is None or head.idx - earlier[-1].end_char < PRONOUN_REACH):
             person = _salient(earlier, head)
             if unnamed and at > person.end_char:
+                return speaker
+            if speaker is not None and speaker.kind == "person" and not _subject(person) \
+                    and head.idx - at < 2 * PRONOUN_REACH and gender.fits(speaker.name or "", head.text):
+                # a person credited last is more salient than a name that is no one's subject ("He praised
+                # President Obama's plan … Rather, he said, …"): the pronoun goes on with the speaker
                 return speaker
             return Resolved(self._person(_strip_titles(person), person.start_char), "person")
         if unnamed and head.idx - at < PRONOUN_REACH:
