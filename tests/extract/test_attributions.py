@@ -839,3 +839,9 @@ def test_he_goes_on_with_the_speaker_rather_than_a_name_that_is_no_ones_subject(
             "militants in Iraq and Syria. Rather, he said, the plan relies on local forces.\n\n\"It's going to be "
             "Iraqi boots on the ground,\" he said on CNN.")
     assert {a.source for a in analyse(text).attributions} == {"Denis McDonough"}
+
+
+def test_a_hyphenated_surname_the_tagger_took_for_an_organisation_is_the_person_named_before():
+    text = ("Dr. Mustafa Al-Kahlot said there are 70 children registered as patients. Al-Kahlot said urgent action is "
+            "required to help them.")
+    assert [(a.source, a.source_kind) for a in analyse(text).attributions] == [("Mustafa Al-Kahlot", "person")] * 2

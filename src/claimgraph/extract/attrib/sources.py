@@ -255,6 +255,14 @@ def consistent_entities(doc, entities=()) -> list:
     return out
 
 
+def _hyphenated(tok) -> tuple[str, int]:
+    """The whole hyphenated word a token ends ("Al-Kahlot" for "Kahlot") and where it starts."""
+    doc, i = tok.doc, tok.i
+    while i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+        i -= 2
+    return doc[i: tok.i + 1].text, doc[i].idx
+
+
 def _subject(ent) -> bool:
     root = ent.root
     return root.dep_ in SUBJECTS or (root.dep_ in ("appos", "compound") and root.head.dep_ in SUBJECTS)
@@ -361,10 +369,11 @@ class SourceResolver:
 
     def _known(self, head) -> Resolved | None:
         """A bare surname or acronym of someone already named ("Doe", "the IMF analysis")."""
-        if head.pos_ == "PROPN" and not any(c.dep_ == "compound" for c in head.children):
-            fits = [full for full in self.people if full.split()[-1] == head.text and full != head.text]
+        word, at = _hyphenated(head)  # "Al-Kahlot" is three tokens
+        if head.pos_ == "PROPN" and not any(c.dep_ == "compound" and c.idx < at for c in head.children):
+            fits = [full for full in self.people if full.split()[-1] == word and full != word]
             if fits:
-                return Resolved(self._person(head.text, head.idx) if len(fits) > 1 else fits[0], "person")
+                return Resolved(self._person(word, at) if len(fits) > 1 else fits[0], "person")
         for tok in [head] + [c for c in head.children if c.dep_ in ("compound", "poss")]:
             for full, acr in self.orgs:
                 if tok.text in (full, acr) and acr is not None:
