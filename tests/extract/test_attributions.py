@@ -845,3 +845,12 @@ def test_a_hyphenated_surname_the_tagger_took_for_an_organisation_is_the_person_
     text = ("Dr. Mustafa Al-Kahlot said there are 70 children registered as patients. Al-Kahlot said urgent action is "
             "required to help them.")
     assert [(a.source, a.source_kind) for a in analyse(text).attributions] == [("Mustafa Al-Kahlot", "person")] * 2
+
+
+def test_she_who_replies_is_the_one_asked():
+    text = ('Gov. Jay Inslee appointed Raquel Montoya-Lewis, 51, to the court. "She is the best person for the job," '
+            'Gov. Inslee said.\nAt a press conference announcing her appointment, a reporter asked Montoya-Lewis, '
+            '"What do you see as the biggest problem with bias in the courts?"\n"The biggest hurdle is getting people '
+            'to understand that we all bring biases," she replied.')
+    atts = {a.cue_span.of(text): a.source for a in analyse(text).attributions}
+    assert (atts["asked"], atts["replied"]) == ("reporter", "Raquel Montoya-Lewis")

@@ -17,6 +17,7 @@ GROUP_PRONOUN_REACH = 600
 BARE_SOURCES = PERSON_PRONOUNS | GROUP_PRONOUNS | frozenset(
     {"one", "two", "three", "four", "both", "all", "some", "many", "several", "others", "another", "this", "these"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
+REPLY_LEMMAS = frozenset({"reply", "answer", "respond", "retort"})
 PRONOUN_REACH = 400  # chars: a person named this close before "he"/"she" beats the previous attribution's source
 ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC"})
 PLACE_OR_GROUP = frozenset({"GPE", "NORP"})  # what a country's or a people's body belongs to
@@ -295,6 +296,7 @@ class SourceResolver:
         self.last_speaker: tuple[Resolved, int] | None = None  # last person or unnamed member credited, and where
         self.last_group: Resolved | None = None
         self.last_group_at = -1
+        self.last_asked: tuple[Resolved, int] | None = None  # the person last asked a question, and where
         self.named_at: list[tuple[int, str]] = []  # (end, full name) of each mention of a person by a full name
         for ent in self.ents:
             if ent.label_ == "PERSON":
@@ -353,6 +355,7 @@ class SourceResolver:
         if head is None or span is None:
             return Resolved(None, "unnamed")
         res = self._resolve(head, span)
+        self._note_asked(head)
         if res.kind == "person" or (res.kind == "unnamed" and head.tag_ == "NN"
                                     and head.lemma_.lower() in MEMBER_NOUNS):
             self.last_speaker = (res, span.end)
@@ -462,9 +465,25 @@ class SourceResolver:
                         .split() if w.lower() not in ("the", "a", "an"))
         return Resolved(text, "unnamed", role or None, self._org(org))
 
+    def _note_asked(self, head) -> None:
+        """Remember whom a question was put to ("a reporter asked Montoya-Lewis, “…?”"): who answers next."""
+        cue = head.head
+        if cue.lemma_.lower() != "ask":
+            return
+        obj = next((c for c in cue.children if c.dep_ in ("dobj", "dative") and c.i > cue.i), None)
+        ent = next((e for e in self.ents if obj is not None and e.start <= obj.i < e.end), None)
+        surnames = {full.split()[-1] for full in self.people}
+        if ent is not None and (ent.label_ == "PERSON" or ent.text in surnames):  # (a surname tagged ORG too)
+            self.last_asked = (Resolved(self._person(_strip_titles(ent), ent.start_char), "person"), ent.end_char)
+
     def _person_before(self, head) -> Resolved | None:
-        """Who "he", "she" (or "the 21-year-old") stands for: the salient person named before within reach, an
-        unnamed member credited after that one, else the last person credited; None when there is none."""
+        """Who "he", "she" (or "the 21-year-old") stands for: the one last asked a question when the pronoun
+        replies, the salient person named before within reach, an unnamed member credited after that one, else
+        the last person credited; None when there is none."""
+        asked, asked_at = self.last_asked or (None, -1)
+        if asked is not None and head.head.lemma_.lower() in REPLY_LEMMAS and head.idx - asked_at < PRONOUN_REACH \
+                and gender.fits(asked.name or "", head.text):
+            return asked  # "a reporter asked Montoya-Lewis, “…?” “…,” she replied"
         earlier = [e for e in self.ents if e.label_ == "PERSON" and e.end_char <= head.idx and self._may_be(e, head)]
         # an unnamed member credited last ("…, said the official. He said …"), unless a name came after it
         speaker, at = self.last_speaker or (None, -1)
