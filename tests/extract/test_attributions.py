@@ -854,3 +854,9 @@ def test_she_who_replies_is_the_one_asked():
             'to understand that we all bring biases," she replied.')
     atts = {a.cue_span.of(text): a.source for a in analyse(text).attributions}
     assert (atts["asked"], atts["replied"]) == ("reporter", "Raquel Montoya-Lewis")
+
+
+def test_what_something_was_said_of_is_no_content():
+    text = 'As Montoya-Lewis said of the court building: "These hallways were not built for me."'
+    assert [s.of(text) for a in analyse(text).attributions for s in a.content_spans] == [
+        '"These hallways were not built for me."']

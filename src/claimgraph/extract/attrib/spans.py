@@ -29,7 +29,7 @@ MIN_TRAILING_CONTENT = 4
 SAYING_LEMMAS = frozenset({"say", "tell", "tweet", "add", "write", "state", "explain", "reply", "declare", "announce",
                            "note", "post", "respond", "answer", "remark", "recall"})
 CIRCUMSTANCE_PREPS = frozenset({"in", "at", "during", "after", "before", "since", "amid", "following", "through",
-                                "via", "outside", "inside", "near", "until", "from", "on", "over", "in", "by"})
+                                "via", "outside", "inside", "near", "until", "from", "on", "over", "by", "of"})
 NAME_ABBREVIATIONS = PERSON_TITLES | {"jr", "sr", "st"}  # "Rep. Jane Doe Jr. said"
 DASHES = frozenset({"-", "--", "–", "—"})
 EDGE_PUNCT = frozenset(",.;:-–—()[]")
