@@ -164,7 +164,8 @@ def credit_lines(doc, text: str) -> Iterator[RawAttribution]:
         cue = doc.char_span(colon, colon + 1, alignment_mode="expand")
         if credit is None or statement is None or cue is None or not 0 < len(credit) <= CREDIT_MAX_TOKENS:
             continue
-        if any(t.tag_ in FINITE or t.pos_ == "AUX" or t.text in QUOTE_STARTS | QUOTE_ENDS or t.like_num for t in credit):
+        if any(t.tag_ in FINITE or t.pos_ == "AUX" or t.text in QUOTE_STARTS | QUOTE_ENDS or t.like_num
+               for t in credit):
             continue
         words = [t for t in statement if not t.is_punct]
         if not CREDIT_MIN_STATEMENT <= len(words) <= CREDIT_MAX_STATEMENT or not any(
