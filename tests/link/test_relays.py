@@ -162,3 +162,10 @@ def test_what_an_organisation_plans_in_the_lead_is_no_report_it_relays():
     said = {**plans, "cue": None}
     assert [r.name for r in relays_of(make("b", text, orgs=("Hewlett-Packard",), attributions=(said,)))] == [
         "Hewlett-Packard"]
+
+
+def test_a_source_via_an_agency_opening_the_body_relays_both():
+    text = ("Washington swears in its first Native American justice\nKVELLER via JTA — The state of Washington has "
+            "sworn in its first Native American Supreme Court justice.")
+    assert [r.name for r in relays_of(make("a", text, title="Washington swears in its first Native American justice"))] \
+        == ["KVELLER", "JTA"]

@@ -46,6 +46,10 @@ CREDIT_LINE = re.compile(r"^\s*(?:(?:sources?|credit)\s*[:：]|(?:via|originally
 # "LONDON (Reuters) -", "KYIV, Dec 17 (AP) —": a dateline crediting the agency that wrote the report
 # (matched where the body opens: ``match`` at the offset after a title line).
 DATELINE = re.compile(r"\s*[A-Z][A-Za-z0-9 .,'’/-]{1,40}\((?P<name>[A-Z][\w.&' -]{1,30})\)\s*[-–—]")
+# "KVELLER via JTA —" opening a paragraph near the top: the report of the first, as carried by the second
+VIA_OPENER = re.compile(r"^\s*(?P<first>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}) via (?P<name>[A-Z][\w.&'’-]*"
+                        r"(?: [A-Z][\w.&'’-]*){0,3})\s*[—–-]\s", re.MULTILINE)
+VIA_REACH = 600  # characters from the top of the text
 # A date after the credited name ("WorldNewsDailyReport.com, Feb. 4, 2015") is no part of it
 CREDIT_DATE = re.compile(r",\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|\d)",
                          re.IGNORECASE)
@@ -170,6 +174,8 @@ def credited_relays(analysis: ArticleAnalysis) -> list[Relayed]:
     found = [m.group("name") for line in (art.text, *art.removed) for m in CREDIT_LINE.finditer(line)]
     if opening := dateline(analysis):
         found.append(opening.group("name"))
+    if via := VIA_OPENER.search(art.text[:VIA_REACH]):  # "KVELLER via JTA — The state of …": both are relayed
+        found += [via.group("first"), via.group("name")]
     orgs = org_names(analysis)
     names = [display_name(CREDIT_DATE.split(n, maxsplit=1)[0]) for n in dict.fromkeys(found)]
     return [Relayed(orgs.get(n.replace(".", "").lower(), n), 1.0) for n in names if n]
