@@ -14,6 +14,7 @@ from typing import Any
 
 from ..assess.context import Group, View
 from ..errors import ReportError
+from ..extract.attrib.sources import BARE_SOURCES
 from ..types import Corpus
 from .json import drift_dict, places_list
 
@@ -278,6 +279,8 @@ def drift_takeaways(view: View, group: Group, label: dict[str, str]) -> list[dic
         seen.add(key)
         src = view.attributions.get(d.source.attribution or "")
         who = view.canonical(src.source) if src else "a source"
+        if who.lower() in BARE_SOURCES:
+            who = f"a source it calls “{who}”"  # "It read: …", "We ask …": no one named
         la, lb = label.get(d.source.article, "?"), label.get(d.target.article, "?")
         if d.kind == "attribution dropped":
             text = (f"Article {lb} states as fact “{clip(d.target.text, 120)}”, which article {la} attributes to "
