@@ -220,3 +220,10 @@ def test_an_unresolved_pronoun_or_number_source_is_no_actor():
                            {"source": "We", "content": "that the press respect her privacy", "kind": "unnamed"},
                            {"source": "two", "content": "a laugh", "kind": "unnamed"}))
     assert resolve([a], {"a": "s1"}) == ()
+
+
+def test_the_us_is_no_bare_pronoun():
+    from claimgraph.extract.attrib.sources import bare_source
+
+    assert bare_source("It") and bare_source("we") and bare_source("two")
+    assert not bare_source("US") and not bare_source("Russia") and not bare_source(None)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..extract.attrib.sources import BARE_SOURCES
+from ..extract.attrib.sources import bare_source
 from ..types import Attribution
 from . import lexical
 from .context import Group, View
@@ -110,7 +110,7 @@ class MatrixBuilder:
             for aid in claim.attributions if claim else ():
                 att = self.view.attributions.get(aid)
                 for leaf in self.view.innermost(att) if att else ():
-                    if leaf.source_kind != "vague" and leaf.source and leaf.source.lower() not in BARE_SOURCES:
+                    if leaf.source_kind != "vague" and leaf.source and not bare_source(leaf.source):
                         self.add(self.view.canonical(leaf.source), cid, _cell_stance(self.view, leaf), leaf.id,
                                  leaf.article)
 

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..extract.attrib.sources import BARE_SOURCES, role_of
+from ..extract.attrib.sources import bare_source, role_of
 from ..ingest.language import is_english
 from ..types import Actor, ArticleAnalysis, Role, Span
 
@@ -131,7 +131,7 @@ def _source_mention(analysis: ArticleAnalysis, att) -> Mention | None:
     if att.source_kind in UNNAMED_KINDS:
         if shown.split()[0].lower() in POSSESSIVES:
             return None  # "its programme", "their spokesman": named only through someone else, no actor of its own
-        if shown.lower() in BARE_SOURCES:
+        if bare_source(shown):
             return None  # an unresolved "we", "it", "the two": no one named
         return Mention(art.id, att.source, "unnamed", att.source_role, date)
     if att.source_kind in ("person", "organisation", "document") and _proper(att.source) \

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..assess.context import Group, View
 from ..errors import ReportError
-from ..extract.attrib.sources import BARE_SOURCES
+from ..extract.attrib.sources import bare_source
 from ..types import Corpus
 from .json import drift_dict, places_list
 
@@ -279,7 +279,7 @@ def drift_takeaways(view: View, group: Group, label: dict[str, str]) -> list[dic
         seen.add(key)
         src = view.attributions.get(d.source.attribution or "")
         who = view.canonical(src.source) if src else "a source"
-        if who.lower() in BARE_SOURCES:
+        if bare_source(who):
             who = f"a source it calls “{who}”"  # "It read: …", "We ask …": no one named
         la, lb = label.get(d.source.article, "?"), label.get(d.target.article, "?")
         if d.kind == "attribution dropped":

@@ -16,6 +16,11 @@ GROUP_PRONOUN_REACH = 600
 # a source left as one of these words names no one ("It read: …", "We ask …", "The two go on to …"): no actor
 BARE_SOURCES = PERSON_PRONOUNS | GROUP_PRONOUNS | frozenset(
     {"one", "two", "three", "four", "both", "all", "some", "many", "several", "others", "another", "this", "these"})
+
+
+def bare_source(name: str | None) -> bool:
+    """A source left as one of BARE_SOURCES: names no one ("It", "We", "the two"; not "US", the country)."""
+    return bool(name) and name.lower() in BARE_SOURCES and not (len(name) > 1 and name.isupper())
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
 REPLY_LEMMAS = frozenset({"reply", "answer", "respond", "retort"})
 PRONOUN_REACH = 400  # chars: a person named this close before "he"/"she" beats the previous attribution's source
