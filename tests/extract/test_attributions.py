@@ -860,3 +860,10 @@ def test_what_something_was_said_of_is_no_content():
     text = 'As Montoya-Lewis said of the court building: "These hallways were not built for me."'
     assert [s.of(text) for a in analyse(text).attributions for s in a.content_spans] == [
         '"These hallways were not built for me."']
+
+
+def test_they_after_a_plural_unnamed_source_is_that_source_but_it_is_not():
+    text = ("Witnesses said the blast shook the building. They said at least two people were hurt. The Red Cross said "
+            "it was sending a team. Residents said the road was closed. It said the team would arrive on Monday.")
+    assert [a.source for a in analyse(text).attributions] == [
+        "Witnesses", "Witnesses", "The Red Cross", "Residents", "The Red Cross"]

@@ -301,6 +301,7 @@ class SourceResolver:
         self.last_speaker: tuple[Resolved, int] | None = None  # last person or unnamed member credited, and where
         self.last_group: Resolved | None = None
         self.last_group_at = -1
+        self.last_people: tuple[Resolved, int] | None = None  # the last plural unnamed source credited, and where
         self.last_asked: tuple[Resolved, int] | None = None  # the person last asked a question, and where
         self.named_at: list[tuple[int, str]] = []  # (end, full name) of each mention of a person by a full name
         for ent in self.ents:
@@ -369,6 +370,8 @@ class SourceResolver:
         elif res.kind in ("organisation", "document") or (res.org and head.tag_ == "NNS" and head.pos_ == "NOUN"):
             self.last_group = res  # "U.S. officials had said … But they did not confirm …": they are the officials
             self.last_group_at = span.end
+        elif res.kind == "unnamed" and head.tag_ == "NNS" and head.pos_ == "NOUN":
+            self.last_people = (res, span.end)  # "Witnesses said … They said …" (no "it", no "the report")
         if head.pos_ in ("NOUN", "PROPN") and res.name:
             self.by_head[head.lemma_.lower()] = res
         if res.kind == "person" and res.role and (noun := res.role.split()[-1].lower()) in MEMBER_NOUNS:
@@ -544,6 +547,10 @@ class SourceResolver:
                 found = self._person_before(head)
                 if found is not None:
                     return found
+            people, people_at = self.last_people or (None, -1)
+            if low in ("they", "we") and people is not None and people_at > self.last_group_at \
+                    and head.idx - people_at < GROUP_PRONOUN_REACH:
+                return people
             if low in ("it", "they", "we") and self.last_group and head.idx - self.last_group_at < GROUP_PRONOUN_REACH:
                 return self.last_group
             return Resolved(head.text, "unnamed")
