@@ -867,3 +867,9 @@ def test_they_after_a_plural_unnamed_source_is_that_source_but_it_is_not():
             "it was sending a team. Residents said the road was closed. It said the team would arrive on Monday.")
     assert [a.source for a in analyse(text).attributions] == [
         "Witnesses", "Witnesses", "The Red Cross", "Residents", "The Red Cross"]
+
+
+def test_one_after_a_plural_unnamed_source_is_one_of_them():
+    text = ('Wildlife experts believe the ringtone must have startled the bear. "Sometimes a sharp shock can stop an '
+            'angry bear in its tracks," explained one.')
+    assert [a.source for a in analyse(text).attributions] == ["Wildlife experts", "Wildlife experts"]

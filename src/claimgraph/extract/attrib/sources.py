@@ -557,6 +557,10 @@ class SourceResolver:
         relayed = self._cited_by(head, span)
         if relayed is not None:
             return relayed
+        people, people_at = self.last_people or (None, -1)
+        if low in ("one", "another") and not list(head.children) and people is not None \
+                and head.idx - people_at < GROUP_PRONOUN_REACH:
+            return people  # "Wildlife experts believe … “…,” explained one.": one of them
         if _age_description(head):
             found = self._person_before(head)  # "The 21-year-old has hired a camera crew": the one named before
             if found is not None:
