@@ -873,3 +873,12 @@ def test_one_after_a_plural_unnamed_source_is_one_of_them():
     text = ('Wildlife experts believe the ringtone must have startled the bear. "Sometimes a sharp shock can stop an '
             'angry bear in its tracks," explained one.')
     assert [a.source for a in analyse(text).attributions] == ["Wildlife experts", "Wildlife experts"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A man fishing in northern Russia was attacked by a bear.", []),
+    ("The meeting was first reported by Politico.", [("Politico", "reported", "The meeting")]),
+    ("The bill was opposed by the governor.", [("governor", "opposed", "The bill")]),
+])
+def test_a_passive_credits_its_subject_only_to_an_agent_that_can_speak(text, expected):
+    assert triples(text) == expected

@@ -109,6 +109,23 @@ NOT_ROLE_END = frozenset({"of", "to", "for", "by", "with", "from", "against", "a
 NOT_ROLE_POS = frozenset({"ADV", "CCONJ", "SCONJ", "PUNCT", "INTJ"})
 
 
+# nouns for bodies of people that speak or hold views as one ("an unusual coalition of leaders")
+COLLECTIVE_NOUNS = frozenset({"coalition", "alliance", "bloc", "camp", "majority", "minority", "panel", "board",
+                              "jury", "court", "team", "public", "electorate", "audience", "crowd", "community"})
+
+
+def speaker_like(tok) -> bool:
+    """Whether a noun phrase's head may name someone who speaks or holds a view: a name, a pronoun, a plural or
+    a number ("dozens of papers", "19 percent"), or a noun for a person, a body, an outlet or a text; not "a
+    bear" ("A man was attacked by a bear")."""
+    if tok.ent_type_ or tok.pos_ in ("PRON", "PROPN", "NUM") or tok.tag_ in ("NNS", "NNPS"):
+        return True
+    lemma = tok.lemma_.lower()
+    return lemma in (MEMBER_NOUNS | ORG_NOUNS | OUTLET_NOUNS | DOCUMENT_NOUNS | ROLE_HEADS | TITLES
+                     | PRIVATE_PERSON_NOUNS | VAGUE_NOUNS | COLLECTIVE_NOUNS) \
+        or any(c.dep_ == "poss" for c in tok.children)
+
+
 def role_of(text: str) -> str | None:
     """The role phrase before a name, without the rank or honorific that directly precedes the name."""
     words = text.split()

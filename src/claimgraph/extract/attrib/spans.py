@@ -9,7 +9,7 @@ from ...types import Span
 from .cues import REPORTING_VERBS, source_rates
 from .features import is_quote
 from .quotes import region_at
-from .sources import PERSON_TITLES, RELATIVE_PRONOUNS
+from .sources import PERSON_TITLES, RELATIVE_PRONOUNS, speaker_like
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "attr", "oprd", "acomp", "csubjpass")
@@ -203,8 +203,9 @@ def content_tokens(cue, source_ids: set[int]) -> tuple[set[int], str]:
         ids = closing if closing is not None else before_trailing_cue(cue)  # computed once
     ids -= _trailing_report_tail(cue, ids)
     ids -= _leading_adjunct(cue, ids)
-    if not ids and any(c.dep_ == "auxpass" for c in cue.children):
-        # a passive cue: "The meeting was first reported by Politico" credits its subject to the agent
+    if not ids and any(c.dep_ == "auxpass" for c in cue.children) and _agent_speaks(cue):
+        # a passive cue: "The meeting was first reported by Politico" credits its subject to the agent (not "A man
+        # was attacked by a bear")
         ids = {t.i for c in cue.children if c.dep_ == "nsubjpass" for t in c.subtree}
     if not ids and cue.i + 1 < len(doc) and doc[cue.i + 1].text == ":":
         nxt = cue.i + 2
@@ -212,6 +213,12 @@ def content_tokens(cue, source_ids: set[int]) -> tuple[set[int], str]:
             ids = {t.i for t in doc[nxt].sent if t.i >= nxt}
         return ids - source_ids - {cue.i}, "colon"
     return ids - source_ids - {cue.i}, "indirect"
+
+
+def _agent_speaks(cue) -> bool:
+    agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+    obj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+    return obj is None or speaker_like(obj)
 
 
 def before_trailing_cue(cue) -> set[int]:
