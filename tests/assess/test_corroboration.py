@@ -201,3 +201,35 @@ def test_unnamed_sources_of_no_named_organisation_are_one_independent_origin(cor
     assert claims["anon"].independent_origins == 1
     assert claims["anon"].support == "corroborated within one affiliation"
     assert claims["two"].independent_origins == 2
+
+
+def test_an_unnamed_source_an_outlet_cites_is_the_outlets(corpus_of):
+    from claimgraph.assess import assess
+
+    text = ("Lenovo could bid for BlackBerry, says a report from Benzinga, citing a source familiar with the news.")
+    corpus = corpus_of(
+        {"x": (text, [("x1", "Benzinga", "says", "Lenovo could bid for BlackBerry", {"kind": "organisation"}),
+                      ("x2", "a source familiar with the news", "citing", "Lenovo could bid for BlackBerry",
+                       {"kind": "unnamed", "parent": "x1"})]),
+         "y": ("Lenovo could bid for BlackBerry, according to Benzinga.",
+               [("y1", "Benzinga", "according to", "Lenovo could bid for BlackBerry", {"kind": "organisation"})])},
+        [("bid", "Lenovo could bid for BlackBerry", ("x1", "x2", "y1"))],
+    )
+    claims = by_id(assess(corpus))
+    assert claims["bid"].independent_origins == 1
+
+
+def test_a_described_group_an_organisation_reports_on_is_not_its_informant(corpus_of):
+    from claimgraph.assess import assess
+
+    text = "The institute said Russian nationalist bloggers claimed that the bridge was hit."
+    corpus = corpus_of(
+        {"x": (text, [("x1", "The institute", "said", "Russian nationalist bloggers claimed that the bridge was hit",
+                       {"kind": "organisation"}),
+                      ("x2", "Russian nationalist bloggers", "claimed", "that the bridge was hit",
+                       {"kind": "unnamed", "parent": "x1"})]),
+         "y": ("The institute said the bridge was hit.",
+               [("y1", "The institute", "said", "the bridge was hit", {"kind": "organisation"})])},
+        [("hit", "the bridge was hit", ("x1", "x2", "y1"))],
+    )
+    assert by_id(assess(corpus))["hit"].independent_origins == 2

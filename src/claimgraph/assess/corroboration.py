@@ -105,6 +105,8 @@ def country_of(text: str) -> str | None:
     return None
 
 
+# words of an anonymous informant's description ("a source familiar with the news", "people close to the talks")
+INFORMANT_WORDS = frozenset({"source", "sources", "people", "person", "insider", "insiders", "someone"})
 # the group of unnamed sources that speak for no named organisation or state, across all articles
 UNNAMED_SOURCES = "unnamed sources"
 
@@ -166,11 +168,25 @@ def origins(view: View, claim: Claim) -> tuple[Origin, ...]:
         for leaf in view.innermost(att):
             name = "unnamed reports" if leaf.source_kind == "vague" else view.canonical(leaf.source)
             found.setdefault(name, []).append(leaf.id)
-            if groups.get(name, name) == name:  # the most specific affiliation seen wins
+            if groups.get(name, name) in (name, UNNAMED_SOURCES):  # the most specific affiliation seen wins
                 groups[name] = _group(view, leaf, name)
+                if groups[name] == UNNAMED_SOURCES and (outlet := _citing_outlet(view, leaf)) is not None:
+                    groups[name] = outlet  # "a report from Benzinga, citing a source familiar with the news"
             if groups[name] == name and name in view.described:  # no role here: the one stated elsewhere
                 groups[name] = _group(view, view.described[name], name)
     return tuple(Origin(n, groups[n], tuple(dict.fromkeys(ids))) for n, ids in found.items())
+
+
+def _citing_outlet(view: View, leaf: Attribution) -> str | None:
+    """The group of the named organisation, document or person an unnamed source is cited by (its parent
+    attribution's source): an outlet's anonymous source is the outlet's, not an independent origin."""
+    if not INFORMANT_WORDS & set((leaf.source or "").lower().split()):
+        return None  # ("ISW reports that the ultranationalist information space called …": not ISW's informant)
+    parent = view.attributions.get(leaf.parent or "")
+    if parent is None or parent.source_kind not in ("organisation", "document", "person") or not parent.source:
+        return None
+    name = view.canonical(parent.source)
+    return _group(view, parent, name)
 
 
 def contested(view: View, claim: Claim) -> bool:
