@@ -17,7 +17,8 @@ The rule (also in docs/assessment.md):
    organisation among the actors) is grouped under it, made canonical across
    articles; unnamed sources that speak for no named organisation or state ("people
    familiar with the matter", "a source") are one group, "unnamed sources": nothing shows
-   that two anonymous descriptions, in one article or two, are different people; anything
+   that two anonymous descriptions, in one article or two, are different people; an
+   anonymous informant cited by a named outlet, document or person is grouped with it; anything
    else stands alone. ``independent_origins`` is the number of groups.
 3. **Support.**
    - ``contested``: some attribution of the claim denies it (stance ``denies``
