@@ -321,6 +321,7 @@ class SourceResolver:
         self.last_people: tuple[Resolved, int] | None = None  # the last plural unnamed source credited, and where
         self.last_asked: tuple[Resolved, int] | None = None  # the person last asked a question, and where
         self.named_at: list[tuple[int, str]] = []  # (end, full name) of each mention of a person by a full name
+        self.full_of: dict[int, str] = {}  # a PERSON entity's first token → the full name it stands for
         for ent in self.ents:
             if ent.label_ == "PERSON":
                 full = self._person(_strip_titles(ent))
@@ -546,9 +547,10 @@ class SourceResolver:
     def _may_be(self, ent, pronoun) -> bool:
         """Whether "he"/"she" may stand for this PERSON entity: its given name or honorific is not of the other
         sex ("Jim Foley's mother Diane, … she said": not Jim Foley)."""
+        if ent.start not in self.full_of:  # (asked for every pronoun after it: computed once)
+            self.full_of[ent.start] = self._person(_strip_titles(ent), ent.start_char)
         before = self.doc[ent.start - 1].text if ent.start else ""
-        return gender.fits(f"{before} {ent.text}", pronoun.text) and gender.fits(
-            self._person(_strip_titles(ent), ent.start_char), pronoun.text)
+        return gender.fits(f"{before} {ent.text}", pronoun.text) and gender.fits(self.full_of[ent.start], pronoun.text)
 
     def _resolve(self, head, span: Span) -> Resolved:
         low = head.lower_
