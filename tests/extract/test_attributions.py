@@ -882,3 +882,14 @@ def test_one_after_a_plural_unnamed_source_is_one_of_them():
 ])
 def test_a_passive_credits_its_subject_only_to_an_agent_that_can_speak(text, expected):
     assert triples(text) == expected
+
+
+@pytest.mark.parametrize(("text", "source", "org"), [
+    ("A source familiar with the matter told Reuters that Lenovo could bid for BlackBerry.",
+     "source familiar with the matter", "Reuters"),
+    ("People close to the talks told The Wall Street Journal that a deal was near.", "People close to the talks",
+     "The Wall Street Journal"),
+])
+def test_an_anonymous_informant_who_told_an_outlet_is_the_outlets_source(text, source, org):
+    (att,) = analyse(text).attributions
+    assert (att.source, att.source_kind, att.source_org) == (source, "unnamed", org)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ...types import Span
 from . import gender
@@ -22,6 +22,8 @@ def bare_source(name: str | None) -> bool:
     """A source left as one of BARE_SOURCES: names no one ("It", "We", "the two"; not "US", the country)."""
     return bool(name) and name.lower() in BARE_SOURCES and not (len(name) > 1 and name.isupper())
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
+# head nouns of an anonymous informant ("a source familiar with the matter", "people close to the talks")
+INFORMANT_NOUNS = frozenset({"source", "people", "person", "insider"})
 REPLY_LEMMAS = frozenset({"reply", "answer", "respond", "retort"})
 PRONOUN_REACH = 400  # chars: a person named this close before "he"/"she" beats the previous attribution's source
 ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC"})
@@ -380,6 +382,7 @@ class SourceResolver:
             return Resolved(None, "unnamed")
         res = self._resolve(head, span)
         self._note_asked(head)
+        res = self._told_outlet(head, res)
         if res.kind == "person" or (res.kind == "unnamed" and head.tag_ == "NN"
                                     and head.lemma_.lower() in MEMBER_NOUNS):
             self.last_speaker = (res, span.end)
@@ -490,6 +493,17 @@ class SourceResolver:
         role = " ".join(w for w in (self.text[span.start: org.start_char] + " " + self.text[org.end_char: span.end])
                         .split() if w.lower() not in ("the", "a", "an"))
         return Resolved(text, "unnamed", role or None, self._org(org))
+
+    def _told_outlet(self, head, res: Resolved) -> Resolved:
+        """An anonymous informant who told an organisation ("a source familiar with the matter told Reuters") is
+        that organisation's source: it becomes their organisation."""
+        cue = head.head
+        if res.kind != "unnamed" or res.org or head.lemma_.lower() not in INFORMANT_NOUNS or cue.lemma_ != "tell":
+            return res
+        told = next((c for c in cue.children if c.dep_ in ("dobj", "dative") and c.i > cue.i), None)
+        ent = next((e for e in self.ents if told is not None and e.start <= told.i < e.end and e.label_ == "ORG"),
+                   None)
+        return replace(res, org=self._org(ent)) if ent is not None else res
 
     def _note_asked(self, head) -> None:
         """Remember whom a question was put to ("a reporter asked Montoya-Lewis, “…?”"): who answers next."""
