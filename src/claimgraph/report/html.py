@@ -21,10 +21,9 @@ from html import escape
 from importlib import resources
 from typing import Any
 
-from ..assess.corroboration import UNNAMED_SOURCES
 from ..errors import ReportError
 from .brief import short_id
-from .markdown import claim_labels, relay_lines
+from .markdown import claim_labels, origins_text, relay_lines
 
 Brief = dict[str, Any]
 TIMELINE_WIDTH, TIMELINE_MARGIN, TICK_GAP, RELAY_COLUMN, RELAY_ROW = 880, 45, 80, 250, 40
@@ -84,8 +83,7 @@ def takeaways(s: Brief, label: dict[str, str]) -> str:
 def claims(s: Brief, label: dict[str, str]) -> str:
     rows = []
     for c in s["claims"]:
-        origins = ", ".join(f"{o} ({g.split(':', 1)[-1]})" if g not in (o, UNNAMED_SOURCES) else o
-                            for o, g in zip(c["origins"], c["affiliations"] or c["origins"]))
+        origins = origins_text(c)
         arts = ", ".join(label.get(a, a) for a in c["articles"])
         rows.append(f'<tr id="{anchor("claim", c["id"])}"><td>{e(c["label"])}</td><td>{e(c["text"])}</td>'
                     f'<td><span class="support {SUPPORT_CLASS.get(c["support"] or "", "")}">{e(c["support"])}</span>'

@@ -51,12 +51,17 @@ def _takeaways(s: Brief, label: dict[str, str]) -> list[str]:
     return lines + [""]
 
 
+def origins_text(c: dict[str, Any]) -> str:
+    """A claim's origins, each with the group it speaks for when that is another name ("Kirby (US)")."""
+    return ", ".join(f"{o} ({g.split(':', 1)[-1]})" if g not in (o, UNNAMED_SOURCES) else o
+                     for o, g in zip(c["origins"], c["affiliations"] or c["origins"]))
+
+
 def _claims(s: Brief, label: dict[str, str]) -> list[str]:
     lines = ["### Claims and their support", "", "| # | claim | support | origins | articles | first said |",
              "|---|---|---|---|---|---|"]
     for c in s["claims"]:
-        origins = ", ".join(f"{o} ({g.split(':', 1)[-1]})" if g not in (o, UNNAMED_SOURCES) else o
-                            for o, g in zip(c["origins"], c["affiliations"] or c["origins"]))
+        origins = origins_text(c)
         lines.append(f"| {c['label']} | {cell(_short(c['text'], 160))} | **{cell(c['support'])}** — "
                      f"{cell(c['estimate'])} | "
                      f"{cell(origins)} | {cell(', '.join(label.get(a, a) for a in c['articles']))} | "

@@ -11,15 +11,14 @@ from collections.abc import Iterator
 
 from ...types import Span
 from .sources import MEMBER_NOUNS, ORG_NOUNS, OUTLET_NOUNS, VAGUE_NOUNS
-from .spans import RawAttribution
+from .spans import FINITE_TAGS, RawAttribution
 
 # nouns a headline credit is headed by when it names no one ("…: sources", "…: health ministry", "…: report")
 CREDIT_NOUNS = MEMBER_NOUNS | ORG_NOUNS | OUTLET_NOUNS | VAGUE_NOUNS | frozenset(
-    {"military", "army", "police", "government", "authorities", "official", "officials", "monitor", "witness",
-     "witnesses", "medic", "medics", "study", "poll", "survey", "statement", "media", "governor", "mayor", "minister",
-     "president", "spokesman", "spokesperson", "ambassador", "general", "commander", "tv", "television", "radio",
-     "service", "observatory", "institute", "monitor", "data", "figures", "count", "tally"})
-FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+    {"military", "army", "police", "government", "authorities", "officials", "monitor", "witness", "witnesses",
+     "medic", "medics", "study", "poll", "survey", "statement", "governor", "mayor", "minister", "president",
+     "ambassador", "general", "commander", "tv", "television", "radio", "service", "observatory", "institute",
+     "data", "figures", "count", "tally"})
 
 HEADER_MAX_TOKENS = 14  # a colon header longer than this is a sentence, not a label
 NAME_MAX_TOKENS = 5  # "Rep. John Mica (R-Fla.): …" at most; longer runs before a colon are not a speaker label
@@ -164,7 +163,7 @@ def credit_lines(doc, text: str) -> Iterator[RawAttribution]:
         cue = doc.char_span(colon, colon + 1, alignment_mode="expand")
         if credit is None or statement is None or cue is None or not 0 < len(credit) <= CREDIT_MAX_TOKENS:
             continue
-        if any(t.tag_ in FINITE or t.pos_ == "AUX" or t.text in QUOTE_STARTS | QUOTE_ENDS or t.like_num
+        if any(t.tag_ in FINITE_TAGS or t.pos_ == "AUX" or t.text in QUOTE_STARTS | QUOTE_ENDS or t.like_num
                for t in credit):
             continue
         words = [t for t in statement if not t.is_punct]
@@ -173,7 +172,7 @@ def credit_lines(doc, text: str) -> Iterator[RawAttribution]:
             continue
         # a credit that only names someone needs a statement with a finite verb (in a title-case headline, "A
         # Plan to Fight Climate Change: Sell Coal" capitalises a verb phrase); a noun for a source does not
-        named = any(t.ent_type_ in SPEAKER_ENTS for t in credit) and any(t.tag_ in FINITE for t in statement)
+        named = any(t.ent_type_ in SPEAKER_ENTS for t in credit) and any(t.tag_ in FINITE_TAGS for t in statement)
         if not named and credit.root.lemma_.lower() not in CREDIT_NOUNS:
             continue
         head = credit.root

@@ -24,6 +24,7 @@ def bare_source(name: str | None) -> bool:
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
 # head nouns of an anonymous informant ("a source familiar with the matter", "people close to the talks")
 INFORMANT_NOUNS = frozenset({"source", "people", "person", "insider"})
+INFORMANT_WORDS = INFORMANT_NOUNS | {"sources", "insiders", "someone"}  # the same, as words of a source's name
 REPLY_LEMMAS = frozenset({"reply", "answer", "respond", "retort"})
 PRONOUN_REACH = 400  # chars: a person named this close before "he"/"she" beats the previous attribution's source
 ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC"})
@@ -288,6 +289,11 @@ def _hyphenated(tok) -> tuple[str, int]:
     return doc[i: tok.i + 1].text, doc[i].idx
 
 
+def _object_after(cue):
+    """The object of a verb written after it ("told Reuters", "asked Montoya-Lewis"), else None."""
+    return next((c for c in cue.children if c.dep_ in ("dobj", "dative") and c.i > cue.i), None)
+
+
 def _subject(ent) -> bool:
     root = ent.root
     return root.dep_ in SUBJECTS or (root.dep_ in ("appos", "compound") and root.head.dep_ in SUBJECTS)
@@ -494,15 +500,23 @@ class SourceResolver:
                         .split() if w.lower() not in ("the", "a", "an"))
         return Resolved(text, "unnamed", role or None, self._org(org))
 
+    def _ent_at(self, tok, labels: frozenset[str] | None = None):
+        """The entity (of one of ``labels``, or any) that holds a token, else None."""
+        return next((e for e in self.ents if tok is not None and e.start <= tok.i < e.end
+                     and (labels is None or e.label_ in labels)), None)
+
+    def _people_near(self, head) -> Resolved | None:
+        """The plural unnamed source credited last ("Witnesses said …"), when it is within reach of ``head``."""
+        people, people_at = self.last_people or (None, -1)
+        return people if people is not None and head.idx - people_at < GROUP_PRONOUN_REACH else None
+
     def _told_outlet(self, head, res: Resolved) -> Resolved:
         """An anonymous informant who told an organisation ("a source familiar with the matter told Reuters") is
         that organisation's source: it becomes their organisation."""
         cue = head.head
         if res.kind != "unnamed" or res.org or head.lemma_.lower() not in INFORMANT_NOUNS or cue.lemma_ != "tell":
             return res
-        told = next((c for c in cue.children if c.dep_ in ("dobj", "dative") and c.i > cue.i), None)
-        ent = next((e for e in self.ents if told is not None and e.start <= told.i < e.end and e.label_ == "ORG"),
-                   None)
+        ent = self._ent_at(_object_after(cue), frozenset({"ORG"}))
         return replace(res, org=self._org(ent)) if ent is not None else res
 
     def _note_asked(self, head) -> None:
@@ -510,8 +524,7 @@ class SourceResolver:
         cue = head.head
         if cue.lemma_.lower() != "ask":
             return
-        obj = next((c for c in cue.children if c.dep_ in ("dobj", "dative") and c.i > cue.i), None)
-        ent = next((e for e in self.ents if obj is not None and e.start <= obj.i < e.end), None)
+        ent = self._ent_at(_object_after(cue))
         surnames = {full.split()[-1] for full in self.people}
         if ent is not None and (ent.label_ == "PERSON" or ent.text in surnames):  # (a surname tagged ORG too)
             self.last_asked = (Resolved(self._person(_strip_titles(ent), ent.start_char), "person"), ent.end_char)
@@ -553,7 +566,7 @@ class SourceResolver:
                     and c.i > head.i), None)
         agent = next((c for c in acl.children if c.dep_ == "agent"), None) if acl is not None else None
         obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-        ent = next((e for e in self.ents if obj is not None and e.start <= obj.i < e.end and e.label_ == "ORG"), None)
+        ent = self._ent_at(obj, frozenset({"ORG"}))
         if ent is None:
             return None
         return Resolved(_without_article(self.text[span.start: acl.idx].strip(" ,")), "unnamed", None, self._org(ent))
@@ -580,9 +593,8 @@ class SourceResolver:
                 found = self._person_before(head)
                 if found is not None:
                     return found
-            people, people_at = self.last_people or (None, -1)
-            if low in ("they", "we") and people is not None and people_at > self.last_group_at \
-                    and head.idx - people_at < GROUP_PRONOUN_REACH:
+            people = self._people_near(head)
+            if low in ("they", "we") and people is not None and self.last_people[1] > self.last_group_at:
                 return people
             if low in ("it", "they", "we") and self.last_group and head.idx - self.last_group_at < GROUP_PRONOUN_REACH:
                 return self.last_group
@@ -590,9 +602,8 @@ class SourceResolver:
         relayed = self._cited_by(head, span)
         if relayed is not None:
             return relayed
-        people, people_at = self.last_people or (None, -1)
-        if low in ("one", "another") and not list(head.children) and people is not None \
-                and head.idx - people_at < GROUP_PRONOUN_REACH:
+        people = self._people_near(head) if low in ("one", "another") and not list(head.children) else None
+        if people is not None:
             return people  # "Wildlife experts believe … “…,” explained one.": one of them
         if _age_description(head):
             found = self._person_before(head)  # "The 21-year-old has hired a camera crew": the one named before

@@ -30,6 +30,7 @@ SAYING_LEMMAS = frozenset({"say", "tell", "tweet", "add", "write", "state", "exp
                            "note", "post", "respond", "answer", "remark", "recall"})
 CIRCUMSTANCE_PREPS = frozenset({"in", "at", "during", "after", "before", "since", "amid", "following", "through",
                                 "via", "outside", "inside", "near", "until", "from", "on", "over", "by", "of"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})  # a verb with tense: "said", "says", "will"
 NAME_ABBREVIATIONS = PERSON_TITLES | {"jr", "sr", "st"}  # "Rep. Jane Doe Jr. said"
 DASHES = frozenset({"-", "--", "–", "—"})
 EDGE_PUNCT = frozenset(",.;:-–—()[]")
@@ -346,7 +347,7 @@ def _bare_clause(cue):
     if cue.pos_ != "VERB" or cue.lemma_.lower() not in REPORTING_VERBS:
         return None
     for c in cue.children:
-        if (c.dep_ == "advcl" and c.i > cue.i and c.tag_ in ("VBD", "VBZ", "VBP", "MD", "VB")
+        if (c.dep_ == "advcl" and c.i > cue.i and (c.tag_ in FINITE_TAGS or c.tag_ == "VB")
                 and any(k.dep_ in ("nsubj", "nsubjpass") and k.i < c.i for k in c.children)
                 and not any(k.dep_ == "mark" or k.tag_ in ("WRB", "WDT") for k in c.children)
                 and (c.tag_ != "VB" or any(k.dep_ == "aux" and k.tag_ == "MD" for k in c.children))):
@@ -433,8 +434,8 @@ def _sentence_end_in(gap: str) -> bool:
     ("…,” Rep. Elijah E. Cummings said")."""
     for m in QUOTE_GAP_STOP.finditer(gap):
         word = m.group(1) or ""
-        if m.group(0) == "\n" or not m.group(0).rstrip().endswith("."):
-            return True
+        if not m.group(0).rstrip().endswith("."):
+            return True  # a paragraph break, "!", "?" or ";"
         if not (len(word) == 1 and word.isupper()) and word.lower() not in NAME_ABBREVIATIONS:
             return True
     return False
