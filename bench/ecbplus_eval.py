@@ -1,21 +1,23 @@
 """ECB+ documents → B-cubed F1 of the online story clustering against topic and sub-topic (event) labels.
 
-All documents of all topics are clustered together through ``StoryIndex.add``, in a fixed order
-(topic, file name) or, with --shuffle SEED, in a seeded random order. ECB+ has no publication
-dates, so the time decay is neutral. Besides the figures over all documents, the thread~topic
-F1 is given over the documents of the odd and of the even topics (same stream): the thread
-thresholds are chosen on the odd topics, the even topics are the held-out check. The spaCy parse
-(entities, places) and the lead embeddings are cached under --cache / --emb-cache so that threshold sweeps are quick; the analysis cache is
-keyed by the extractor fingerprint of claimgraph.store.batch (extraction code + spaCy model), so a
-cache written by older extraction code is parsed afresh, never used. --no-embeddings leaves the
-embedding sub-vector out.
+All documents of all topics are clustered together through ``StoryIndex.add``, in a fixed order (topic,
+file name) or, with --shuffle SEED, in a seeded random order. ECB+ has no publication dates, so the time
+decay is neutral. ECB+ ships its documents as tokens (one sentence a line, "Lohan 's rehab , she said"),
+and by default they are clustered as such; --as-text rejoins the tokens into running text and reads each
+document as claimgraph reads a text file (a headline on top, a dateline under it: then the document has
+a date). Besides the figures over all documents, the thread~topic F1 is given over the documents of the
+odd and of the even topics (same stream): the thread thresholds are chosen on the odd topics, the even
+topics are the held-out check. The spaCy parse (entities, places) and the lead embeddings are cached
+under --cache / --emb-cache so that threshold sweeps are quick; the analysis cache is keyed by the
+extractor fingerprint of claimgraph.store.batch (extraction code + spaCy model), so a cache written by
+older extraction code is parsed afresh, never used. --no-embeddings leaves the embedding sub-vector out.
 
 --small-sets measures what a user analysing a handful of articles sees: sets of 2, 3 and 5 documents
 of one event, each clustered on its own (a fresh index), and how often they come out as one story;
 and how often two documents of the two different events of one topic (same kind of event: a hard
 negative) or of two topics come out as one story.
 
-    nice .venv/bin/python bench/ecbplus_eval.py [--data ../shared/data/ecbplus] [--shuffle 1] [--sweep]
+    nice .venv/bin/python bench/ecbplus_eval.py [--data ../shared/data/ecbplus] [--shuffle 1] [--sweep] [--as-text]
 """
 
 from __future__ import annotations
@@ -25,11 +27,14 @@ import pickle
 import random
 import sys
 import time
+import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 from claimgraph.extract.pipeline import analyze_articles, default_steps
+from claimgraph.ingest.article import Meta, article_from_text
 from claimgraph.link import stories as st
 from claimgraph.link import threads as th
 from claimgraph.store.batch import extractor_version
@@ -48,13 +53,42 @@ def read_document(path: Path) -> Article:
     return Article(id=path.stem, path=str(path), text="\n".join(lines))
 
 
+# ECB+ ships tokens; --as-text joins them back into running text ("Lohan 's" -> "Lohan's", "May 5 , 2010" ->
+# "May 5, 2010") and reads it as claimgraph reads a text file (headline, dateline), to show how much the figures
+# depend on the tokenised form.
+_CLOSE = re.compile(r" ([,.;:!?%)\]}]|'[sdm]|'ll|'re|'ve|n't)(?=\s|$)", re.IGNORECASE)
+_INNER = [(re.compile(r"``\s*"), "\u201c"), (re.compile(r"\s*''"), "\u201d"), (re.compile(r"([(\[{$]) "), r"\1"),
+          (re.compile(r"(\w) - (?=\w)"), r"\1-")]
+_NUMBER = re.compile(r"(\d) ([/:,.]) (?=\d)")
+
+
+def detokenize(words: list[str]) -> str:
+    """ECB+ tokens of one sentence → running text (quotes, punctuation, numbers and hyphens rejoined)."""
+    text = _NUMBER.sub(r"\1\2", " ".join(words))
+    text = _CLOSE.sub(r"\1", text)
+    for pattern, repl in _INNER:
+        text = pattern.sub(repl, text)
+    return text
+
+
+def read_as_text(path: Path) -> Article:
+    """One CAT XML file → the Article claimgraph makes of its detokenised text read as a text file."""
+    sentences: dict[int, list[str]] = defaultdict(list)
+    for tok in ET.parse(path).getroot().iter("token"):
+        sentences[int(tok.get("sentence"))].append(tok.text or "")
+    skip = {0} if path.stem.endswith("ecbplus") else set()
+    text = "\n".join(detokenize(words) for n, words in sorted(sentences.items()) if n not in skip)
+    return replace(article_from_text(str(path), text, Meta(), "text"), id=path.stem)
+
+
 def labels(doc_id: str) -> tuple[str, str]:
     topic = doc_id.split("_", 1)[0]
     return topic, topic + ("+" if doc_id.endswith("ecbplus") else "")
 
 
-def _cached(cache: Path | None):
-    """The analyses pickled in ``cache`` when they were made by the current extractor, else None."""
+def _cached(cache: Path | None, reading: str):
+    """The analyses pickled in ``cache`` when they were made by the current extractor from documents read
+    the same way (``reading``: tokens or text), else None."""
     if not cache or not cache.exists():
         return None
     try:
@@ -62,23 +96,30 @@ def _cached(cache: Path | None):
     except (pickle.UnpicklingError, EOFError, AttributeError, ImportError):
         stored = None
     if isinstance(stored, dict) and stored.get("extractor") == extractor_version():
-        return stored["analyses"]
+        if stored.get("reading", "tokens") == reading:
+            return stored["analyses"]
+        print(f"{cache}: analyses of documents read as {stored.get('reading', 'tokens')}, parsing afresh",
+              file=sys.stderr)
+        return None
     print(f"{cache}: analyses of another extractor version (stale), parsing afresh", file=sys.stderr)
     return None
 
 
-def load(data: Path, cache: Path | None):
-    analyses = _cached(cache)
+def load(data: Path, cache: Path | None, as_text: bool = False):
+    """All documents, analysed (entities and places), from ``cache`` when it holds them; ``as_text``: see
+    ``read_as_text``."""
+    reading = "text" if as_text else "tokens"
+    analyses = _cached(cache, reading)
     if analyses is not None:
         return analyses
     files = sorted(data.glob("*/*.xml"), key=lambda p: (int(p.parent.name), p.name))
     if not files:
         sys.exit(f"{data}: no ECB+ XML files found (see ../shared/data/ecbplus/README.md)")
-    articles = [read_document(p) for p in files]
+    articles = [(read_as_text if as_text else read_document)(p) for p in files]
     steps = [s for s in default_steps() if s.name in ("entities", "places")]
     analyses = list(analyze_articles(articles, steps))
     if cache:
-        cache.write_bytes(pickle.dumps({"extractor": extractor_version(), "analyses": analyses}))
+        cache.write_bytes(pickle.dumps({"extractor": extractor_version(), "reading": reading, "analyses": analyses}))
     return analyses
 
 
@@ -195,23 +236,30 @@ def main() -> None:
     ap.add_argument("--topics", default="", help="comma-separated topic numbers to keep (default: all)")
     ap.add_argument("--emb-cache", type=Path, default=Path("/tmp/ecbplus_lead_embeddings.pkl"))
     ap.add_argument("--no-embeddings", action="store_true", help="threads from the lead terms only")
+    ap.add_argument("--as-text", action="store_true",
+                    help="detokenise each document and read it as a text file (headline, dateline); default caches "
+                         "then end in _text.pkl")
     ap.add_argument("--shuffle", type=int, default=None, help="seed: add the documents in a random order")
     ap.add_argument("--sweep", action="store_true", help="also sweep the thresholds and thread weights")
     ap.add_argument("--small-sets", action="store_true", help="also cluster small sets of one event's documents alone")
     args = ap.parse_args()
     if not args.data.is_dir():
         sys.exit(f"{args.data}: ECB+ data folder not found")
-    analyses = load(args.data, args.cache)
+    if args.as_text:
+        args.cache = args.cache.with_name(args.cache.stem + "_text.pkl") if args.cache else None
+    analyses = load(args.data, args.cache, args.as_text)
     if args.topics:
         keep = set(args.topics.split(","))
         analyses = [a for a in analyses if labels(a.article.id)[0] in keep]
     if args.shuffle is not None:
         random.Random(args.shuffle).shuffle(analyses)
     embs = None if args.no_embeddings else list(st.lead_embeddings(analyses, FileCache(args.emb_cache)))
+    dated = sum(1 for a in analyses if a.article.published and not a.article.published_estimated)
     order = "topic, file" if args.shuffle is None else f"shuffled, seed {args.shuffle}"
     print(f"ECB+ ({len({labels(a.article.id)[0] for a in analyses})} topics, order {order}); thresholds story "
           f"{st.STORY_THRESHOLD} thread {th.THREAD_THRESHOLD}; embeddings {'off' if embs is None else 'on'}; "
-          "no dates: time decay neutral")
+          f"read as {'text' if args.as_text else 'tokens'}; {dated} of {len(analyses)} dated (time decay neutral "
+          "for the others)")
     show(evaluate(analyses, st.STORY_THRESHOLD, th.THREAD_THRESHOLD, embs))
     if args.small_sets:
         print("Small sets, each clustered alone: how often they came out as one story")

@@ -64,6 +64,7 @@ def test_ecbplus_small_sets_gate(ecbplus):
     [
         ("current", True),
         ({"extractor": "0" * 32, "analyses": ["old"]}, False),  # another extractor: stale
+        ("text", False),  # the documents read as text (--as-text), not as tokens
         (["old"], False),  # the pre-fingerprint cache format
         (b"not a pickle", False),
     ],
@@ -73,8 +74,23 @@ def test_bench_analysis_cache_is_keyed_by_extractor(tmp_path, stored, fresh):
 
     bench = load_bench("ecbplus_eval")
     cache = tmp_path / "analyses.pkl"
-    if stored == "current":
-        stored = {"extractor": extractor_version(), "analyses": ["current"]}
+    if stored in ("current", "text"):
+        stored = {"extractor": extractor_version(), "reading": "tokens" if stored == "current" else "text",
+                  "analyses": ["current"]}
     cache.write_bytes(stored if isinstance(stored, bytes) else pickle.dumps(stored))
-    assert bench._cached(cache) == (["current"] if fresh else None)
-    assert bench._cached(tmp_path / "missing.pkl") is None
+    assert bench._cached(cache, "tokens") == (["current"] if fresh else None)
+    assert bench._cached(tmp_path / "missing.pkl", "tokens") is None
+
+
+@pytest.mark.parametrize(
+    ("tokens", "text"),
+    [
+        ("Lindsay Lohan 's lawyer said , `` She is in rehab . ''",
+         "Lindsay Lohan's lawyer said, “She is in rehab.”"),
+        ("Updated 5 / 5 / 2010 1 : 41 PM", "Updated 5/5/2010 1:41 PM"),
+        ("a 16 - year - old boy ( Kimani Gray ) did n't", "a 16-year-old boy (Kimani Gray) didn't"),
+        ("killed 1 , 500 people ; $ 3 . 5 million", "killed 1,500 people; $3.5 million"),
+    ],
+)
+def test_bench_detokenizes_ecbplus_tokens(tokens, text):
+    assert load_bench("ecbplus_eval").detokenize(tokens.split(" ")) == text
