@@ -893,3 +893,88 @@ def test_a_passive_credits_its_subject_only_to_an_agent_that_can_speak(text, exp
 def test_an_anonymous_informant_who_told_an_outlet_is_the_outlets_source(text, source, org):
     (att,) = analyse(text).attributions
     assert (att.source, att.source_kind, att.source_org) == (source, "unnamed", org)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        ("The company will cut 500 jobs next year, reported Reuters on Monday.", "Reuters",
+         "The company will cut 500 jobs next year"),
+        ("HP plans to split into two companies, reported The Wall Street Journal on Sunday.",
+         "The Wall Street Journal", "HP plans to split into two companies"),
+        ("He met the president, reported the newspaper.", "newspaper", "He met the president"),
+        ("The rebels seized the airport, reported state television, citing military sources.", "state television",
+         "The rebels seized the airport"),
+    ],
+)
+def test_inverted_report_the_parser_misread_credits_the_name_after_the_verb(text, source, content):
+    """The parser reads "…, reported Reuters" as a verb with an object: the object is the source, the clause
+    before the comma the content (not "Reuters" as what was reported)."""
+    got = triples(text)
+    assert any(s == source and c.startswith("report") and t == content for s, c, t in got), got
+    assert not any(t in (source, "the " + source) for _, _, t in got), got
+
+
+def test_inverted_report_citing_credits_the_cited_with_the_report():
+    text = ('HP plans to separate its PC and printer businesses from its corporate hardware operations, reported '
+            'The Wall Street Journal on Sunday, citing "people familiar with the matter."')
+    got = triples(text)
+    content = "HP plans to separate its PC and printer businesses from its corporate hardware operations"
+    assert ("The Wall Street Journal", "reported", content) in got
+    assert any(c == "citing" and t == content and "people familiar" in s for s, c, t in got), got
+
+
+def test_a_clause_going_on_after_the_object_is_no_inverted_report():
+    assert triples("The army shelled the town, killing Smith, Jones and others.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She called the police after the break-in.",
+        "Unable to free herself, she called the fire department with a “desperate rescue plea.”",
+        "ABC13 called the Harris County Sheriff's Office asking questions.",
+    ],
+)
+def test_a_telephone_call_is_no_attribution(text):
+    assert not any(c == "called" for _, c, _ in triples(text)), triples(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("He called the attack a tragedy.", "the attack a tragedy"),
+        ("Bill Clinton calls Obamacare ‘crazy system’ during campaign stop.", "Obamacare ‘crazy system’"),
+        ("The senator called for an investigation into the deal.", "for an investigation into the deal"),
+    ],
+)
+def test_calling_something_something_stays_an_attribution(text, content):
+    assert any(c in ("called", "calls") and t.startswith(content) for _, c, t in triples(text)), triples(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "rest"),
+    [
+        ("Trump is expected to deliver a victory speech later tonight.", "Trump",
+         "to deliver a victory speech later tonight"),
+        ("Three city commissioners were charged with receiving bribes from developers.", "Three city commissioners",
+         "with receiving bribes from developers"),
+        ("A total of 2.8 million Apple Watch units are expected in Q1 2015.",
+         "A total of 2.8 million Apple Watch units", "in Q1 2015"),
+    ],
+)
+def test_passive_cue_without_agent_keeps_its_subject_in_the_content(text, subject, rest):
+    att = next(a for a in analyse(text).attributions if a.cue_span is not None)
+    assert [s.of(text) for s in att.content_spans] == [subject, rest]
+    assert att.source is None
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("He was told that the plant would close.", "that the plant would close"),
+        ("It is expected that the vote will be close.", "that the vote will be close"),
+    ],
+)
+def test_passive_subject_spoken_to_or_expletive_stays_out_of_the_content(text, content):
+    assert [t for _, _, t in triples(text)] == [content]

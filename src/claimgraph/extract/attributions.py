@@ -9,7 +9,8 @@ from .attrib import annotate, citing, cues, forms, spans
 from .attrib import filter as attfilter
 from .attrib.cues import REPORTING_VERBS, UNDERRATED_VERBS
 from .attrib.quotes import quote_regions
-from .attrib.sources import VAGUE_NOUNS, SourceResolver, consistent_entities
+from .attrib.features import is_quote
+from .attrib.sources import MEMBER_NOUNS, ORG_NOUNS, VAGUE_NOUNS, SourceResolver, consistent_entities
 from .attrib.spans import RawAttribution
 
 
@@ -76,6 +77,44 @@ def _going_on(tok) -> bool:
     return tok.lemma_.lower() == "go" and any(c.dep_ == "prt" and c.lower_ == "on" for c in tok.children)
 
 
+# what makes "call" a verb of saying: a name for its object ("called the plan a disgrace", "called it outrageous"),
+# a clause ("called on X to …") or a demand ("called for …"); without one, "called X" is a telephone call
+CALL_COMPLEMENTS = frozenset({"oprd", "attr", "acomp", "xcomp", "dative"})
+CALL_PREPS = frozenset({"for", "on", "upon", "out"})
+PHONED_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "you"})
+PHONED_NOUNS = frozenset({"police", "hotline", "number", "911", "ambulance", "doctor", "mother", "father", "wife",
+                          "husband", "family", "friend", "son", "daughter", "station", "newsroom", "service"})
+
+
+def _phone_call(tok) -> bool:
+    """ "She called the fire department", "ABC13 called the sheriff's office asking questions": calling someone (a
+    person, a body, a service) with nothing after that names them, not calling something something."""
+    if tok.lemma_.lower() != "call":
+        return False
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if obj is None:  # "called [the sheriff's office asking questions]": the parser's subject of the participle
+        obj = next((s for c in tok.children if c.dep_ == "ccomp" and c.tag_ == "VBG" for s in c.children
+                    if s.dep_ == "nsubj" and s.i < c.i), None)
+    if obj is None or not _callee(obj):
+        return False
+    after = obj.doc[obj.right_edge.i + 1] if obj.right_edge.i + 1 < len(obj.doc) else None
+    if after is not None and (is_quote(after) or after.pos_ in ("NOUN", "PROPN", "ADJ", "DET", "NUM")):
+        return False  # "called Obamacare 'crazy system'": a name the parser did not attach
+    for c in tok.children:
+        if c.dep_ in CALL_COMPLEMENTS or (c.dep_ in ("prep", "prt") and c.lower_ in CALL_PREPS):
+            return False
+        if c.dep_ == "ccomp" and c.tag_ != "VBG":
+            return False
+    return True
+
+
+def _callee(obj) -> bool:
+    """An object one telephones: a named person or body, a personal pronoun, a body or a service by its noun."""
+    if obj.ent_type_ in ("PERSON", "ORG") or obj.lower_ in PHONED_PRONOUNS:
+        return True
+    return obj.lemma_.lower() in ORG_NOUNS | MEMBER_NOUNS | PHONED_NOUNS
+
+
 def _quoted_as_saying(tok) -> bool:
     """ "X was quoted (by Y) as saying that …": the quote verb, or its "saying"."""
     if tok.dep_ == "pcomp" and tok.head.lower_ == "as":
@@ -84,11 +123,12 @@ def _quoted_as_saying(tok) -> bool:
 
 
 def _speech_counts(raw: RawAttribution, nested: bool, regions: list[tuple[int, int]]) -> bool:
-    """Whether reported speech the classifiers dropped is kept: an underrated verb, a trailing report, or a cue
+    """Whether reported speech the classifiers dropped is kept: an underrated verb, a trailing report (or an
+    inverted one the parser misread), or a cue
     nested in another attribution's indirect content (inside a quotation it is the quoted speaker's words, not
     the article's)."""
     if raw.cue.lemma_.lower() in UNDERRATED_VERBS or _trailing_report(raw.cue) or _quoted_as_saying(raw.cue) \
-            or _went_on_to_say(raw.cue):
+            or _went_on_to_say(raw.cue) or spans.misparsed_inversion(raw.cue) is not None:
         return True
     start = raw.cue_span.start
     return nested and not any(a <= start < b for a, b in regions)
@@ -102,8 +142,8 @@ def detect(doc, ents: list | None = None) -> list[RawAttribution]:
     min_p1 = attfilter.model()["min_p1"]
     built = [(r, p, speech) for tok, p in cues.detect(doc, threshold=0.0)
              if ((speech := _reported_speech(tok) or _trailing_report(tok) or _quoted_as_saying(tok)
-                  or _went_on_to_say(tok)) or p >= min_p1)
-             and not _going_on(tok) and (r := spans.build(tok, regions, text)) is not None]
+                  or _went_on_to_say(tok) or spans.misparsed_inversion(tok) is not None) or p >= min_p1)
+             and not _going_on(tok) and not _phone_call(tok) and (r := spans.build(tok, regions, text)) is not None]
     # a closing report's content is a whole sentence with its own speaker and cue: that one stays whole
     containers = [not _trailing_report(r.cue) for r, _, _ in built]
     nested = attfilter.nested_flags([r for r, _, _ in built], containers)

@@ -51,7 +51,8 @@ BODY_NOUNS = frozenset({"military", "intelligence", "army", "navy", "police", "g
 # "As-Safir reported … The paper added …": a bare definite noun for a news outlet names the organisation last
 # credited, as ORG_NOUNS do
 OUTLET_NOUNS = frozenset({"newspaper", "paper", "daily", "outlet", "broadcaster", "network", "channel", "website",
-                          "site", "magazine", "tabloid", "publication", "station", "newsletter"})
+                          "site", "magazine", "tabloid", "publication", "station", "newsletter", "television", "tv",
+                          "radio", "agency", "wire"})
 # what someone's words or acts are called ("the GOP's complaint said"): the owner speaks, not someone of theirs
 SPEECH_NOUNS = frozenset({"complaint", "brief", "filing", "lawsuit", "suit", "ruling", "order", "motion", "indictment",
                           "affidavit", "testimony", "remarks", "comments", "speech", "interview", "message", "email",

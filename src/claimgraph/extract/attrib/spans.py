@@ -22,6 +22,11 @@ SOURCELESS_RATE = 0.35
 # words before a "that" that make it a purpose, a condition or a time, not what was said ("so that …")
 NOT_REPORTED_THAT = frozenset({"so", "such", "now", "given", "provided", "except", "order"})
 ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "remind", "warn", "advise", "notify", "brief"})
+# passive cues whose subject is part of what is said of it ("X is expected to …", "X was accused of …"); not
+# "He was told / asked / quoted …", whose subject is spoken to or of, nor "was seen / announced / called out"
+PASSIVE_PROPOSITION = frozenset({"expect", "charge", "accuse", "blame", "criticize", "criticise", "believe", "think",
+                                 "say", "report", "suspect", "allege", "estimate", "predict", "project", "rumor",
+                                 "rumour", "consider", "reckon", "understand", "presume", "assume", "fear"})
 # A closing ", <source> <cue>": at most this many words after the cue ("on Monday"), at least this many before
 MAX_TRAILING_TOKENS = 4
 MIN_TRAILING_CONTENT = 4
@@ -31,6 +36,9 @@ SAYING_LEMMAS = frozenset({"say", "tell", "tweet", "add", "write", "state", "exp
 CIRCUMSTANCE_PREPS = frozenset({"in", "at", "during", "after", "before", "since", "amid", "following", "through",
                                 "via", "outside", "inside", "near", "until", "from", "on", "over", "by", "of"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})  # a verb with tense: "said", "says", "will"
+# verbs that put their source after them at the end of a sentence ("…, reported Reuters", "…, writes Anne Applebaum")
+INVERTED_LEMMAS = frozenset({"say", "report", "write", "add", "note", "tell", "explain", "claim", "announce",
+                             "confirm", "warn"})
 NAME_ABBREVIATIONS = PERSON_TITLES | {"jr", "sr", "st"}  # "Rep. Jane Doe Jr. said"
 DASHES = frozenset({"-", "--", "–", "—"})
 EDGE_PUNCT = frozenset(",.;:-–—()[]")
@@ -204,6 +212,7 @@ def content_tokens(cue, source_ids: set[int]) -> tuple[set[int], str]:
         ids = closing if closing is not None else before_trailing_cue(cue)  # computed once
     ids -= _trailing_report_tail(cue, ids)
     ids -= _leading_adjunct(cue, ids)
+    ids |= _passive_subject(cue, ids)
     if not ids and any(c.dep_ == "auxpass" for c in cue.children) and _agent_speaks(cue):
         # a passive cue: "The meeting was first reported by Politico" credits its subject to the agent (not "A man
         # was attacked by a bear")
@@ -214,6 +223,20 @@ def content_tokens(cue, source_ids: set[int]) -> tuple[set[int], str]:
             ids = {t.i for t in doc[nxt].sent if t.i >= nxt}
         return ids - source_ids - {cue.i}, "colon"
     return ids - source_ids - {cue.i}, "indirect"
+
+
+def _passive_subject(cue, ids: set[int]) -> set[int]:
+    """ "Trump is expected to deliver a speech", "Three commissioners were charged with taking bribes": the subject
+    of a passive cue without an agent is part of what is expected or charged (PolNeAR's content is both parts);
+    not "it" before a clause ("it is expected that …")."""
+    if not ids or cue.lemma_.lower() not in PASSIVE_PROPOSITION:
+        return set()
+    if not any(c.dep_ == "auxpass" for c in cue.children) or any(c.dep_ == "agent" for c in cue.children):
+        return set()
+    subject = next((c for c in cue.children if c.dep_ == "nsubjpass" and c.i < cue.i), None)
+    if subject is None or subject.i in ids or subject.lower_ in ("it", "there", "this", "that", "which", "who", "what"):
+        return set()
+    return {t.i for t in subject.subtree}
 
 
 def _agent_speaks(cue) -> bool:
@@ -467,14 +490,19 @@ def _more_after(cue, region) -> bool:
 
 def build(cue, regions: list[tuple[int, int]], text: str) -> RawAttribution | None:
     """The raw attribution headed by a cue token, or None when it governs no content."""
-    src_tok, src_ids = find_source(cue)
-    if src_tok is not None and _quoted_apart(src_tok, cue, regions):
-        src_tok, src_ids = _inverted_subject(cue)
     para = _paragraph(cue)
-    if src_tok is not None and src_tok.i not in para:
-        src_tok, src_ids = _preceding_subject(cue, para)
-    src_ids &= para
-    ids, form = content_tokens(cue, src_ids)
+    inverted = misparsed_inversion(cue)
+    if inverted is not None:
+        src_tok, src_ids, ids = inverted
+        src_ids, ids, form = src_ids & para, ids & para, "indirect"
+    else:
+        src_tok, src_ids = find_source(cue)
+        if src_tok is not None and _quoted_apart(src_tok, cue, regions):
+            src_tok, src_ids = _inverted_subject(cue)
+        if src_tok is not None and src_tok.i not in para:
+            src_tok, src_ids = _preceding_subject(cue, para)
+        src_ids &= para
+        ids, form = content_tokens(cue, src_ids)
     ids &= para
     cspan = cue_span(cue)
     cue_toks = cue.doc.char_span(cspan.start, cspan.end, alignment_mode="expand")
@@ -506,6 +534,31 @@ def _quoted_apart(tok, cue, regions: list[tuple[int, int]]) -> bool:
     """Whether tok lies inside a quotation that the cue is outside of (a subject from the quoted words)."""
     reg = region_at(regions, tok.idx)
     return reg is not None and not (reg[0] <= cue.idx < reg[1])
+
+
+def misparsed_inversion(cue):
+    """'HP will split in two, reported The Wall Street Journal on Sunday': a reporting verb after a comma that
+    closes the sentence, with no subject and a name as its object, is the parser's reading of an inverted
+    "reported <source>" → (source head, source ids, content ids: the clause before the comma), else None."""
+    doc = cue.doc
+    if cue.lemma_ not in INVERTED_LEMMAS or cue.tag_ not in ("VBD", "VBZ") or cue.i < MIN_TRAILING_CONTENT + 1:
+        return None
+    if doc[cue.i - 1].text != "," or any(c.dep_ in SUBJECT_DEPS and c.pos_ != "VERB" for c in cue.children):
+        return None  # a verb as its subject is the parser's way with "HP plans X, reported the Journal"
+    obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), None)
+    if obj is None or not (obj.pos_ == "PROPN" or obj.ent_type_ in ("PERSON", "ORG") or speaker_like(obj)):
+        return None
+    sent = cue.sent
+    after = [t for t in doc[obj.i + 1: sent.end] if not t.is_punct and not t.is_space]
+    if any(t.pos_ in ("VERB", "AUX") and t.head.i != cue.i and t.dep_ not in ("advcl", "acl", "relcl", "pcomp")
+           and not t.head.i > cue.i for t in after):
+        return None  # a clause goes on after the source: not a closing credit
+    before = [t for t in doc[sent.start: cue.i - 1] if not t.is_space]
+    while before and (before[0].is_punct or is_quote(before[0])):
+        before.pop(0)
+    if len(before) < MIN_TRAILING_CONTENT or not any(t.pos_ in ("VERB", "AUX") for t in before):
+        return None
+    return obj, _mention(obj), {t.i for t in before}
 
 
 def _inverted_subject(cue):
