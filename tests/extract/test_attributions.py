@@ -978,3 +978,22 @@ def test_passive_cue_without_agent_keeps_its_subject_in_the_content(text, subjec
 )
 def test_passive_subject_spoken_to_or_expletive_stays_out_of_the_content(text, content):
     assert [t for _, _, t in triples(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By 2028, the Preservation Trust aims to convert 110,000 apartments.",
+        "By March 2024, the Preservation Trust aimed to convert 110,000 apartments.",
+        "The agency will announce on 3 January 2025 that the plant is closing.",
+    ],
+)
+def test_a_deadline_or_a_date_after_publication_is_not_when_it_was_said(text):
+    att = next(a for a in analyse(text, pub="2024-12-18").attributions if a.cue_span is not None)
+    assert att.date is None
+
+
+def test_the_day_it_was_said_still_dates_the_statement():
+    text = "The ministry confirmed on 16 December that two soldiers had been killed."
+    att = next(a for a in analyse(text, pub="2024-12-18").attributions if a.cue_span is not None)
+    assert att.date == "2024-12-16"

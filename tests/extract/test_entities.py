@@ -80,3 +80,10 @@ def test_a_word_in_capitals_is_a_name_only_when_it_is_one(text, expected):
     doc = load_nlp()(text)
     got = [(doc[c.start:c.end].text, c.label) for c in entities.correct(doc) if c.label in ("ORG", "GPE", "PERSON")]
     assert got == expected
+
+
+def test_a_person_name_ends_at_its_last_capitalised_word():
+    text = "That changed everything.\nKate made Meghan cry, not the other way around\nMeghan was asked about it."
+    labels = _labels(text)
+    assert "Meghan cry" not in labels
+    assert labels.get("Meghan") == "PERSON"

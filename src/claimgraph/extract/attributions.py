@@ -189,7 +189,7 @@ def run(doc, analysis: ArticleAnalysis) -> ArticleAnalysis:
             stance="reports" if raw.form in ("according_to", "colon", "list") else annotate.stance(raw.cue),
             hedges=annotate.hedges(doc, raw.cue, raw.content_spans),
             polarity=annotate.polarity(doc, raw.cue, raw.content_spans),
-            date=annotate.date_of(raw.cue, raw.content_spans, analysis.dates),
+            date=annotate.date_of(raw.cue, raw.content_spans, analysis.dates, art.published),
             source_role=src.role,
             source_org=src.org,
         ))

@@ -9,6 +9,7 @@ the gazetteer and the local context only; nothing is specific to any text:
   ("near X", "from X"), it is coordinated with a place ("near A, B and X"), or the same name is a
   place elsewhere in the article;
 * a name ending in a facility word ("Air Base", "Airport") becomes FAC;
+* a person's name ends at its last capitalised word ("Kate made Meghan cry" tagged "Meghan cry");
 * a word in capitals after "a"/"an" is no name ("A TEENAGER woke up …"), and one the gazetteer knows
   opening a line as a dateline ("DETROIT —") is a place;
 * a one-word GPE that is a name of a PERSON in the same article ("Kirby", "Regina" after "John Kirby",
@@ -56,7 +57,7 @@ def run(doc, analysis: ArticleAnalysis) -> ArticleAnalysis:
 
 def correct(doc) -> list[_Cand]:
     """The Doc's entities with place, facility and surname labels corrected, as token ranges."""
-    cands = [_shouted(doc, _Cand(e.start, e.end, e.label_)) for e in doc.ents] + _proper_noun_runs(doc)
+    cands = [_shouted(doc, _trimmed(doc, _Cand(e.start, e.end, e.label_))) for e in doc.ents] + _proper_noun_runs(doc)
     cands = sorted((_facility(doc, c) for c in cands), key=lambda c: c.start)
     cands = _surnames(doc, cands)
     cands = _places(doc, cands)
@@ -76,6 +77,17 @@ def _proper_noun_runs(doc) -> list[_Cand]:
     if start is not None:
         runs.append(_Cand(start, len(doc), UNLABELLED))
     return runs
+
+
+def _trimmed(doc, c: _Cand) -> _Cand:
+    """A person's name without the lower-case words the model ran on into ("Kate made [Meghan cry]"): a name's last
+    word is capitalised."""
+    if c.label != "PERSON":
+        return c
+    end = c.end
+    while end - c.start > 1 and doc[end - 1].is_alpha and doc[end - 1].is_lower:
+        end -= 1
+    return c if end == c.end else replace(c, end=end)
 
 
 def _shouted(doc, c: _Cand) -> _Cand:

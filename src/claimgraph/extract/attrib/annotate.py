@@ -91,16 +91,25 @@ def _withholds(verb) -> bool:
     return False
 
 
-def date_of(cue, content: tuple[Span, ...], dates: tuple[DateMention, ...]) -> str | None:
-    """The ISO date of a date expression in the cue's own clause, outside the content ("confirmed on 16 December")."""
+DEADLINE_PREPS = frozenset({"by", "until", "till", "through"})  # "by 2028": when something is to be done
+
+
+def date_of(cue, content: tuple[Span, ...], dates: tuple[DateMention, ...], published: str | None = None) -> str | None:
+    """The ISO date of a date expression in the cue's own clause, outside the content ("confirmed on 16 December").
+    Not a deadline ("By 2028, the trust aims to …", "until March") nor a date after ``published`` (the article's
+    date): nothing was said after it was printed."""
     sent = cue.sent
     for d in dates:
         if not d.value or not (sent.start_char <= d.span.start < sent.end_char):
             continue
         if any(s.start <= d.span.start < s.end for s in content):
             continue
+        if published and d.value[: len(published)] > published:
+            continue
         tok = cue.doc.char_span(d.span.start, d.span.end, alignment_mode="expand")
-        if tok is not None and any(cue.i in (t.head.i, t.head.head.i, t.head.head.head.i) for t in tok):
+        if tok is None or any(t.dep_ == "pobj" and t.head.lower_ in DEADLINE_PREPS for t in tok):
+            continue
+        if any(cue.i in (t.head.i, t.head.head.i, t.head.head.head.i) for t in tok):
             return d.value
     return None
 
