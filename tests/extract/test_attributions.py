@@ -997,3 +997,25 @@ def test_the_day_it_was_said_still_dates_the_statement():
     text = "The ministry confirmed on 16 December that two soldiers had been killed."
     att = next(a for a in analyse(text, pub="2024-12-18").attributions if a.cue_span is not None)
     assert att.date == "2024-12-16"
+
+
+def test_a_colon_lead_in_with_a_verb_of_its_own_makes_one_attribution():
+    text = ("Former chief whip Mark Harper told him: “These were 12 pages of detailed laws, with criminal penalties.\n"
+            "“That’s why we need to scrutinise the detail of the legislation before it comes into force.”\n"
+            "Mr Hancock responded:  “Sometimes in this pandemic we have had to move fast.\n"
+            "“The challenge we have in this House is how to ensure proper scrutiny.”\n")
+    got = triples(text)
+    assert [c for s, c, _ in got if s == "Mark Harper"] == ["told"], got
+    assert [c for s, c, _ in got if s == "Hancock"] == ["responded"], got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The board approved the plan.\nMORE: Black-led group strikes deal to revitalize Oakland Coliseum site\n",
+        "Website and social media handles, please!\nIG: @alexandriadouziech\nIG: @plants.and.culture\n",
+        "The board approved the plan.\nREAD MORE: Mayor says the plan will be approved\n",
+    ],
+)
+def test_page_furniture_before_a_colon_quotes_no_one(text):
+    assert not any(c == ":" for _, c, _ in triples(text)), triples(text)

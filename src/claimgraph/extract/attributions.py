@@ -163,8 +163,18 @@ def detect(doc, ents: list | None = None) -> list[RawAttribution]:
         kept = best.get(raw.content_spans)
         if kept is None or raw.cue_span.end - raw.cue_span.start < kept.cue_span.end - kept.cue_span.start:
             best[raw.content_spans] = raw
-    out = sorted(best.values(), key=lambda r: (r.cue_span.start, r.content_spans[0].start))
+    # the colon form's lead-in holding another's cue, over the same content with a different end ("Mark Harper told
+    # him: “…”", where "told" also takes the next quoted sentence): the verb's attribution stays
+    verbs = {(r.cue.i, r.content_spans[0].start) for r in best.values() if r.form != "colon"}
+    out = sorted((r for r in best.values() if r.form != "colon" or not any(
+        (t.i, r.content_spans[0].start) in verbs for t in _tokens_in(doc, r.cue_span) if t.i != r.cue.i)),
+        key=lambda r: (r.cue_span.start, r.content_spans[0].start))
     return citing.relay_chains(doc, out)
+
+
+def _tokens_in(doc, span):
+    found = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return list(found) if found is not None else []
 
 
 def run(doc, analysis: ArticleAnalysis) -> ArticleAnalysis:

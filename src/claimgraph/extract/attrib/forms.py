@@ -131,7 +131,7 @@ def colon_attributions(doc, text: str, ents, lexicon) -> Iterator[RawAttribution
         rest = text[colon + 1: le]
         shouted = any(ch.isalpha() for ch in rest) and rest.upper() == rest  # "LONDON: POLICE ALLEGE …", a kicker
         label = not shouted and _is_name_label(doc, head_start, colon, headline=k == 0)
-        if not (quoting or label):
+        if not (quoting or label) or _page_label(text[head_start:colon], rest):
             continue
         src_tok, src_span = (_header_speaker(doc, ents, head_start, colon, lexicon) if quoting
                              else _label_source(doc, ents, head_start, colon))
@@ -144,6 +144,23 @@ def colon_attributions(doc, text: str, ents, lexicon) -> Iterator[RawAttribution
             yield RawAttribution(cue_tok.root, cue_span, src_tok, src_span, (Span(start, le),), "colon")
         elif quoting:
             yield from _bullets(text, lines[k + 1:], cue_tok.root, cue_span, src_tok, src_span)
+
+
+# labels of a page's furniture before a colon: a link to another story ("MORE: …", "READ MORE: …"), a social
+# media handle ("IG: @…"), a photo credit; no speaker
+PAGE_LABELS = frozenset({"more", "read more", "related", "also", "also read", "read also", "see also", "watch",
+                         "listen", "update", "updated", "photo", "photos", "video", "videos", "ig", "instagram",
+                         "twitter", "x", "facebook", "tiktok", "youtube", "website", "web", "email", "e-mail",
+                         "contact", "credit", "photo credit", "image", "caption", "file", "tags", "topics", "share",
+                         "sponsored", "advertisement", "subscribe", "follow", "follow us", "trending", "top stories",
+                         "latest", "recommended", "sign up", "newsletter"})
+HANDLE_OR_LINK = re.compile(r"\s*(?:@[\w.]+|https?://\S+|www\.\S+)(?:\s*[,|/]\s*(?:@[\w.]+|https?://\S+|www\.\S+))*\s*")
+
+
+def _page_label(head: str, rest: str) -> bool:
+    """A colon after page furniture ("MORE: Black-led group strikes deal …") or before a handle or a link only
+    ("IG: @alexandriadouziech"): no one is quoted."""
+    return " ".join(head.split()).strip(" *-–—•").lower() in PAGE_LABELS or bool(HANDLE_OR_LINK.fullmatch(rest))
 
 
 def credit_lines(doc, text: str) -> Iterator[RawAttribution]:
