@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claimgraph.assess import assess
-from tests.assess.conftest import assessed, seed_corpus  # noqa: F401  (the same session fixtures)
+from tests.assess.conftest import assessed, corpus_of, seed_corpus  # noqa: F401  (the same fixtures)
 
 HOSTILE = '<script>window.__pwned = 1</script><img src="x" onerror="window.__pwned = 2">'
 

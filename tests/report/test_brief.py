@@ -66,3 +66,27 @@ def test_story_filter(assessed):
     assert [s["id"] for s in build(assessed, "s1")["stories"]] == ["s1"]
     with pytest.raises(ReportError, match="story 'nope' not found"):
         build(assessed, "nope")
+
+
+def test_a_lone_article_s_takeaways_follow_its_order_and_put_fragments_and_faceless_sources_last(corpus_of):
+    """Claims of one article, one source each: the lead statement first, then in text order; a fragment ("about the
+    project") and a claim no one is named for ("We cover …") after them, whatever their ids."""
+    from claimgraph.assess import assess
+
+    text = ("The county board approved a plan for a resort on the lake on Tuesday, officials said. "
+            "Officials spoke about the project. We cover news items that need no author, we said. "
+            "Steve Lederer said the resort would be far smaller than the old one.")
+    corpus = corpus_of(
+        {"A": (text, [
+            ("a1", "officials", "said", "The county board approved a plan for a resort on the lake on Tuesday", {}),
+            ("a2", "Officials", "spoke", "about the project", {}),
+            ("a3", "We", "said", "We cover news items that need no author", {"kind": "unnamed"}),
+            ("a4", "Steve Lederer", "said", "the resort would be far smaller than the old one", {}),
+        ])},
+        [("c-z", "The county board approved a plan for a resort on the lake on Tuesday", ("a1",)),
+         ("c-a", "about the project", ("a2",)),
+         ("c-b", "We cover news items that need no author", ("a3",)),
+         ("c-c", "the resort would be far smaller than the old one", ("a4",))])
+    story = build(assess(corpus))["stories"][0]
+    assert [c["id"] for c in story["claims"]] == ["c-z", "c-c", "c-b", "c-a"]
+    assert story["takeaways"][0]["text"].startswith("The county board approved a plan")

@@ -30,6 +30,7 @@ ESTIMATE = {
 }
 # How many claims the takeaways discuss, at most, and how long quoted text may get.
 MAX_CLAIM_TAKEAWAYS = 4
+MIN_TAKEAWAY_WORDS = 6  # a claim in fewer words is most often a fragment ("about the project")
 MAX_QUOTE = 180
 KIND_ORDER = {"published": 0, "said": 1, "event": 2}
 
@@ -234,8 +235,16 @@ def relay_takeaways(view: View, group: Group, label: dict[str, str]) -> list[dic
 
 
 def _claim_rank(view: View, cid: str) -> tuple:
+    """Claims told by more articles and origins first; among equals, a statement before a fragment ("about the
+    project"), a source someone can name before "we" or "it", and what an article says first before what it says
+    later (news puts the main point on top)."""
     c = view.claims[cid]
-    return (-len(c.origins) * (len(c.articles) > 1), -len(c.articles), -c.independent_origins, c.id)
+    atts = [view.attributions[a] for a in c.attributions if a in view.attributions]
+    faceless = all(a.source is None or bare_source(a.source) for a in atts)
+    first = min(((view.order.get(a.article, 0), a.content_spans[0].start) for a in atts if a.content_spans),
+                default=(0, 0))
+    return (-len(c.origins) * (len(c.articles) > 1), -len(c.articles), -c.independent_origins,
+            len(c.text.split()) < MIN_TAKEAWAY_WORDS, faceless, first, c.id)
 
 
 def claim_takeaway(view: View, cid: str) -> dict[str, Any]:
