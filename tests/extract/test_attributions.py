@@ -1019,3 +1019,8 @@ def test_a_colon_lead_in_with_a_verb_of_its_own_makes_one_attribution():
 )
 def test_page_furniture_before_a_colon_quotes_no_one(text):
     assert not any(c == ":" for _, c, _ in triples(text)), triples(text)
+
+
+def test_the_one_told_stays_out_when_the_parser_hung_that_elsewhere():
+    text = "Sources close to the radical Sunni Islamist terror group told Buzzfeed that IS want $1 million for his body."
+    assert [t for _, c, t in triples(text) if c == "told"] == ["that IS want $1 million for his body"]

@@ -310,6 +310,9 @@ def _addressee(cue) -> int | None:
     if any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" or (c.dep_ == "mark" and c.lower_ == "that")
            for c in said.children):
         return told.i
+    after = told.right_edge.i + 1
+    if after < said.i and cue.doc[after].lower_ == "that":
+        return told.i  # "told Buzzfeed that IS want …": the parser hung "that" elsewhere in the clause
     return None
 
 
