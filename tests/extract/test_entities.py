@@ -87,3 +87,11 @@ def test_a_person_name_ends_at_its_last_capitalised_word():
     labels = _labels(text)
     assert "Meghan cry" not in labels
     assert labels.get("Meghan") == "PERSON"
+
+
+def test_a_surname_tagged_as_an_organisation_is_the_person_named_before():
+    text = ("The salon namesake's son, Usman Hasib, runs the business now.\n"
+            "Hasib said an employee noticed after six to seven minutes.\nHasib called the police.")
+    out = entities.run(load_nlp()(text), ArticleAnalysis(article=Article(id="t", path="t.txt", text=text)))
+    assert {e.span.of(text): e.label for e in out.entities if "Hasib" in e.span.of(text)} == {
+        "Usman Hasib": "PERSON", "Hasib": "PERSON"}

@@ -12,8 +12,8 @@ the gazetteer and the local context only; nothing is specific to any text:
 * a person's name ends at its last capitalised word ("Kate made Meghan cry" tagged "Meghan cry");
 * a word in capitals after "a"/"an" is no name ("A TEENAGER woke up …"), and one the gazetteer knows
   opening a line as a dateline ("DETROIT —") is a place;
-* a one-word GPE that is a name of a PERSON in the same article ("Kirby", "Regina" after "John Kirby",
-  "Regina Benjamin") becomes PERSON, and a name made
+* a one-word GPE or ORG that is a name of a PERSON in the same article ("Kirby", "Regina" after "John Kirby",
+  "Regina Benjamin"; "Hasib" after "Usman Hasib") becomes PERSON, and a name made
   of the words of another PERSON entity is never relabelled a place.
 """
 
@@ -119,7 +119,7 @@ def _surnames(doc, cands: list[_Cand]) -> list[_Cand]:
     names = {t.text for c in people for t in doc[c.start : c.end] if t.text[:1].isupper()}
     out = []
     for c in cands:
-        if (c.label in ("GPE", "LOC") and c.end - c.start == 1 and doc[c.start].text in names
+        if (c.label in ("GPE", "LOC", "ORG") and c.end - c.start == 1 and doc[c.start].text in names
                 and not _after_locative(doc, c.start)):
             c = replace(c, label="PERSON")
         out.append(c)
