@@ -233,3 +233,25 @@ def test_a_described_group_an_organisation_reports_on_is_not_its_informant(corpu
         [("hit", "the bridge was hit", ("x1", "x2", "y1"))],
     )
     assert by_id(assess(corpus))["hit"].independent_origins == 2
+
+
+def test_who_only_stays_silent_backs_nothing_another_states(corpus_of):
+    from claimgraph.assess import assess
+
+    corpus = corpus_of(
+        {
+            "x": ("SITE Intelligence Group told Newsweek the video is authentic.",
+                  [("x1", "SITE Intelligence Group", "told", "the video is authentic", {"kind": "organisation"})]),
+            "y": ("Global News has not seen the purported video, but is working to confirm details.",
+                  [("y1", "Global News", "seen", "the purported video",
+                    {"kind": "organisation", "polarity": "absence"})]),
+            "z": ("The ministry has not confirmed the deployment.",
+                  [("z1", "The ministry", "confirmed", "the deployment",
+                    {"kind": "organisation", "polarity": "absence"})]),
+        },
+        [("video", "the video is authentic", ("x1", "y1")), ("silent", "the deployment", ("z1",))],
+    )
+    claims = by_id(assess(corpus))
+    assert claims["video"].origins == ("SITE Intelligence Group",)
+    assert claims["video"].support == "single-source"
+    assert claims["silent"].origins == ("The ministry",)  # a claim only of silences keeps who kept silent

@@ -8,7 +8,8 @@ The rule (also in docs/assessment.md):
    canonical across articles through the actor records (then by name overlap),
    so two outlets relaying one report give one origin, and copies add nothing.
    Vague sources ("reports emerged", "reportedly") count as one origin, "unnamed
-   reports", whatever the number of articles carrying them.
+   reports", whatever the number of articles carrying them. Who only stays silent on
+   a claim others state ("has not seen the video") is no origin of it.
 2. **Affiliation.** Origins are grouped by who they speak for: a person or body
    of a state (a title such as spokesman, minister, president, military,
    intelligence, ministry … together with a country named in the source, its
@@ -161,19 +162,20 @@ def origins(view: View, claim: Claim) -> tuple[Origin, ...]:
     """The canonical origins of a claim, in order of first appearance."""
     found: dict[str, list[str]] = {}
     groups: dict[str, str] = {}
-    for aid in claim.attributions:
-        att = view.attributions.get(aid)
-        if att is None:
-            continue
-        for leaf in view.innermost(att):
-            name = "unnamed reports" if leaf.source_kind == "vague" else view.canonical(leaf.source)
-            found.setdefault(name, []).append(leaf.id)
-            if groups.get(name, name) in (name, UNNAMED_SOURCES):  # the most specific affiliation seen wins
-                groups[name] = _group(view, leaf, name)
-                if groups[name] == UNNAMED_SOURCES and (outlet := _citing_outlet(view, leaf)) is not None:
-                    groups[name] = outlet  # "a report from Benzinga, citing a source familiar with the news"
-            if groups[name] == name and name in view.described:  # no role here: the one stated elsewhere
-                groups[name] = _group(view, view.described[name], name)
+    atts = [a for a in (view.attributions.get(aid) for aid in claim.attributions) if a is not None]
+    leaves = [leaf for att in atts for leaf in view.innermost(att)]
+    if any(leaf.polarity != "absence" for leaf in leaves):
+        # who only stays silent on it ("Global News has not seen the purported video") backs nothing said by others
+        leaves = [leaf for leaf in leaves if leaf.polarity != "absence"]
+    for leaf in leaves:
+        name = "unnamed reports" if leaf.source_kind == "vague" else view.canonical(leaf.source)
+        found.setdefault(name, []).append(leaf.id)
+        if groups.get(name, name) in (name, UNNAMED_SOURCES):  # the most specific affiliation seen wins
+            groups[name] = _group(view, leaf, name)
+            if groups[name] == UNNAMED_SOURCES and (outlet := _citing_outlet(view, leaf)) is not None:
+                groups[name] = outlet  # "a report from Benzinga, citing a source familiar with the news"
+        if groups[name] == name and name in view.described:  # no role here: the one stated elsewhere
+            groups[name] = _group(view, view.described[name], name)
     return tuple(Origin(n, groups[n], tuple(dict.fromkeys(ids))) for n, ids in found.items())
 
 
