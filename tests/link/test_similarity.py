@@ -103,3 +103,26 @@ def test_one_as_a_pronoun_is_no_number_in_conflict(matcher):
     assert matcher.compare("One soldier was killed.", "Three soldiers were killed.").number_conflict == (
         ("1",), ("3",))
     assert matcher.compare("1 soldier was killed.", "3 soldiers were killed.").number_conflict == (("1",), ("3",))
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "conflict"),
+    [
+        ("They ask for $1 million, and they will send DNA.", "They ask for $1m, and they will send DNA.", None),
+        ("IS want $1 million (£636,000) for his body.", "They want $1m for the body.", None),
+        ("She spent $20,000 (£12,000) on the procedure.",
+         "She told Real Radio 104.1 that she spent close to $20,000 on the procedure.", None),
+        ("The NHL will expand to four markets by 2017.", "The NHL will add teams by 2017, its 100th anniversary.", None),
+        ("They trained for 11 days at Camp Edwards.", "The five soldiers trained at Camp Edwards.", None),
+        ("About 10,000 troops were sent.", "About 12,000 troops were sent.", (("10,000",), ("12,000",))),
+        ("IS want $1 million for his body.", "IS want $2 million for his body.", (("$1,000,000",), ("$2,000,000",))),
+        ("Turnout was 45%.", "Turnout was 52 per cent.", (("45%",), ("52%",))),
+        ("The plant opened in 2016.", "The plant opened in 2017.", (("2016",), ("2017",))),
+    ],
+)
+def test_numbers_conflict_only_within_their_kind(a, b, conflict):
+    from types import SimpleNamespace
+
+    from claimgraph.link.similarity import number_conflict
+
+    assert number_conflict(SimpleNamespace(raw=a), SimpleNamespace(raw=b)) == conflict

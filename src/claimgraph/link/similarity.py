@@ -471,23 +471,87 @@ class PairScorer(ClaimMatcher):
 
 
 def number_conflict(a: Text, b: Text) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
-    """(numbers only in a, numbers only in b) when each side has a number the other lacks
-    ("10,000 troops" / "12,000 troops"); a number on one side only is extra detail, not a conflict. The word
-    "one" is left out: it is mostly a pronoun ("before she found one willing", "one of them")."""
-    na, nb = _countable(a), _countable(b)
-    only_a, only_b = na - nb, nb - na
+    """(numbers only in a, numbers only in b) when each side has a number of one kind the other lacks ("10,000
+    troops" / "12,000 troops"); a number on one side only is extra detail, not a conflict. Numbers are compared
+    within their kind only (``quantities``): an amount in dollars with one in dollars, not with its conversion in
+    pounds; a count with a count, not with a year, a duration or the number in a name ("Real Radio 104.1")."""
+    qa, qb = quantities(a.raw), quantities(b.raw)
+    only_a, only_b = set(), set()
+    for kind in {k for k, _ in qa} & {k for k, _ in qb}:
+        va, vb = {v for k, v in qa if k == kind}, {v for k, v in qb if k == kind}
+        if va - vb and vb - va:
+            only_a |= {(kind, v) for v in va - vb}
+            only_b |= {(kind, v) for v in vb - va}
     if not (only_a and only_b):
         return None
-    return tuple(_fmt(v) for v in sorted(only_a)), tuple(_fmt(v) for v in sorted(only_b))
+    return tuple(_shown(q) for q in sorted(only_a)), tuple(_shown(q) for q in sorted(only_b))
 
 
-def _countable(text: Text) -> frozenset[float]:
-    if 1.0 in text.numbers and not _DIGIT_ONE.search(text.raw) and not _COUNTING_ONE.search(text.raw):
-        return text.numbers - {1.0}
-    return text.numbers
+CURRENCY = {"$": "$", "us$": "$", "£": "£", "€": "€", "¥": "¥", "c$": "C$", "a$": "A$"}
+_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9,
+           "trillion": 1e12, "tn": 1e12}
+_QUANTITY = re.compile(
+    r"(?P<cur>US\$|C\$|A\$|[$£€¥])?\s?(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?"
+    r"(?:(?P<abbr>bn|mn|tn|[mbk])\b|\s*(?P<scale>thousand|million|billion|trillion)\b)?"
+    r"(?P<ord>st|nd|rd|th)?(?P<pct>\s*%|\s+per\s?cent\b)?", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
+_SPELLED = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|dozen)\b",
+                      re.IGNORECASE)
+DURATIONS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"})
+# "Radio 104.1", "a Boeing 737": a number after a capitalised word inside a sentence is part of a name
+_NAME_BEFORE = re.compile(r"(?<=[\w,] )[A-Z][\w.&-]*\s$")
 
 
-_DIGIT_ONE = re.compile(r"(?<![\d.,])1(?![\d,])")
+def quantities(text: str) -> frozenset[tuple[str, float]]:
+    """(kind, value) of the numbers a text states: kind "$"/"£"/… for money, "%" for a percentage, "year", "day"/
+    "week"/… for a duration, "count" otherwise; ordinals ("100th") and the number in a name are left out, and the
+    word "one" when it is no count ("one of them", "found one willing")."""
+    out = set()
+    for m in _QUANTITY.finditer(text):
+        if m.group("ord") or (not m.group("cur") and _NAME_BEFORE.search(text[: m.start("num")])):
+            continue
+        scale = _SCALES.get((m.group("abbr") or m.group("scale") or "").lower(), 1.0)
+        if m.group("abbr") and not m.group("cur"):
+            continue  # "5m" without a currency is as often metres as millions
+        value = round(float(m.group("num").replace(",", "") + (f".{m.group('frac')}" if m.group("frac") else ""))
+                      * scale, 6)
+        out.add((_kind_after(text, m, value), value))
+    for m in _SPELLED.finditer(text):
+        word = m.group(1).lower()
+        if word == "one" and not _COUNTING_ONE.match(text, m.start()):
+            continue
+        nxt = _NEXT_WORD.match(text, m.end())
+        following = nxt.group(1).lower() if nxt else ""
+        if following in ("of", "or", "and", "another", "who", "that", "which") and word != "one":
+            continue
+        unit = following[:-1] if following.endswith("s") else following
+        out.add(("count" if unit not in DURATIONS else unit, float(NUMBER_WORDS[word])))
+    return frozenset(out)
+
+
+def _kind_after(text: str, m: re.Match, value: float) -> str:
+    if m.group("cur"):
+        return CURRENCY[m.group("cur").lower()]
+    if m.group("pct"):
+        return "%"
+    nxt = _NEXT_WORD.match(text, m.end())
+    unit = (nxt.group(1).lower() if nxt else "").rstrip("s") if nxt else ""
+    if unit in DURATIONS:
+        return unit
+    if 1800 <= value <= 2100 and value == int(value) and not m.group("scale") and "," not in m.group("num"):
+        return "year"
+    return "count"
+
+
+def _shown(quantity: tuple[str, float]) -> str:
+    kind, value = quantity
+    if kind in CURRENCY.values():
+        return kind + _fmt(value)
+    if kind == "year":
+        return str(int(value))
+    return _fmt(value) + ("%" if kind == "%" else "")
+
+
 # "one" counting a noun ("one soldier"), not a pronoun ("found one willing", "no one", "one of them")
 _COUNTING_ONE = re.compile(
     r"(?<!\bno )(?<!\bany )(?<!\bthe )(?<!\bevery )(?<!\bsome )(?<!\beach )(?<!\bthis )(?<!\bthat )\bone\s+"
