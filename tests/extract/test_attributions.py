@@ -1024,3 +1024,18 @@ def test_page_furniture_before_a_colon_quotes_no_one(text):
 def test_the_one_told_stays_out_when_the_parser_hung_that_elsewhere():
     text = "Sources close to the radical Sunni Islamist terror group told Buzzfeed that IS want $1 million for his body."
     assert [t for _, c, t in triples(text) if c == "told"] == ["that IS want $1 million for his body"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "stance", "polarity"),
+    [
+        ("U.S. officials would not confirm or deny whether Baghdadi, the group's overall leader, had been targeted, "
+         "though one said that the coalition's airstrikes had not been targeting any particular meeting.",
+         "deny", "asserts", "absence"),
+        ("He did not deny that he had met her in Paris.", "deny", "asserts", "negated"),
+        ("The ministry denied that troops had crossed the border.", "denied", "denies", "affirmed"),
+    ],
+)
+def test_a_negated_denial_is_no_denial(text, cue, stance, polarity):
+    att = next(a for a in analyse(text).attributions if a.cue_span is not None and a.cue_span.of(text) == cue)
+    assert (att.stance, att.polarity) == (stance, polarity)

@@ -37,7 +37,17 @@ DISCLOSURE_OBJECTS = ABSENCE_OBJECTS | {"question", "interview", "request", "det
 
 
 def stance(cue) -> str:
-    return STANCE_OF.get(cue.lemma_.lower(), DEFAULT_STANCE)
+    found = STANCE_OF.get(cue.lemma_.lower(), DEFAULT_STANCE)
+    return DEFAULT_STANCE if found == "denies" and negated(cue) else found  # "did not deny", "would not … deny"
+
+
+def negated(cue) -> bool:
+    """The cue is negated, or coordinated by "or"/"nor" with a negated verb ("would not confirm or deny")."""
+    if any(c.dep_ == "neg" for c in cue.children):
+        return True
+    head = cue.head
+    return (cue.dep_ == "conj" and head.i < cue.i and any(c.dep_ == "neg" for c in head.children)
+            and any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in head.children))
 
 
 def hedges(doc, cue, content: tuple[Span, ...]) -> tuple[str, ...]:
@@ -57,15 +67,23 @@ def hedges(doc, cue, content: tuple[Span, ...]) -> tuple[str, ...]:
 
 def polarity(doc, cue, content: tuple[Span, ...]) -> str:
     """negated: the cue is negated; absence: what is reported is that something is missing or avoided."""
-    negated = any(c.dep_ == "neg" for c in cue.children)
+    negative = negated(cue)
+    if negative and _confirm_or_deny(cue):
+        return "absence"  # "would not confirm or deny whether …": withholds both
     if cue.lemma_.lower() in ABSENCE_VERBS and cue.pos_ == "VERB" and _withholds(cue):
         return "absence"  # "The company declined to comment."
     span = doc.char_span(content[0].start, content[-1].end, alignment_mode="expand")
     if span is not None and _absent(span.root):
         return "absence"
-    if negated:
+    if negative:
         return "absence" if any(c.lower_ in ABSENCE_OBJECTS for t in cue.subtree for c in [t]) else "negated"
     return "affirmed"
+
+
+def _confirm_or_deny(cue) -> bool:
+    """ "confirm or deny", "confirm nor deny": the cue and a verb coordinated with it are one of each."""
+    pair = {cue.lemma_.lower(), cue.head.lemma_.lower()} | {c.lemma_.lower() for c in cue.children if c.dep_ == "conj"}
+    return {"confirm", "deny"} <= pair
 
 
 def _absent(root) -> bool:
