@@ -94,3 +94,21 @@ def test_a_denial_is_no_source_credited_with_the_claim(corpus_of):
         [("c", "the doctor took a photo in the operating room", ("x1", "y1"))],
     )
     assert [d for d in assess(corpus).drift if d.kind in ("source changed", "source dropped")] == []
+
+
+def test_one_anonymous_source_for_another_is_no_change_of_source(corpus_of):
+    corpus = corpus_of(
+        {
+            "x": ("A source familiar with the talks said the deal was done. John Smith said the plant would close.",
+                  [("x1", "A source familiar with the talks", "said", "the deal was done", {"kind": "unnamed"}),
+                   ("x2", "John Smith", "said", "the plant would close", {})]),
+            "y": ("People close to the negotiations said the deal was done. Jane Roe said the plant would close.",
+                  [("y1", "People close to the negotiations", "said", "the deal was done", {"kind": "unnamed"}),
+                   ("y2", "Jane Roe", "said", "the plant would close", {})]),
+        },
+        [("deal", "the deal was done", ("x1", "y1")), ("plant", "the plant would close", ("x2", "y2"))],
+        published={"x": "2024-01-01", "y": "2024-01-02"},
+    )
+    found = assess(corpus)
+    assert not {k for k, _, _ in kinds(found, "deal")} & {"source changed", "source dropped"}
+    assert ("source changed", "x2", "y2") in kinds(found, "plant")

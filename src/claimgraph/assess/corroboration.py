@@ -158,6 +158,15 @@ def _group(view: View, att: Attribution, name: str) -> str:
     return group
 
 
+def group_of(view: View, leaf: Attribution, name: str) -> str:
+    """The affiliation group of one origin (``_group``), an anonymous informant cited by a named outlet, document
+    or person taken as theirs."""
+    group = _group(view, leaf, name)
+    if group == UNNAMED_SOURCES and (outlet := _citing_outlet(view, leaf)) is not None:
+        return outlet
+    return group
+
+
 def origins(view: View, claim: Claim) -> tuple[Origin, ...]:
     """The canonical origins of a claim, in order of first appearance."""
     found: dict[str, list[str]] = {}

@@ -25,8 +25,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..extract.attrib.sources import bare_source
 from ..types import Attribution, Claim, Drift, DriftSide
 from . import figures, lexical
+from .corroboration import group_of
 from .context import Group, View
 from .match import SentenceMatcher
 
@@ -103,7 +105,13 @@ def _best(view: View, pool: list[Attribution], other: Attribution) -> Attributio
 
 def _source_drift(view: View, claim: Claim, a: str, b: str) -> Iterator[Drift]:
     oa, ob = _by_origin(view, claim, a, credited=True), _by_origin(view, claim, b, credited=True)
-    missing = [n for n in oa if n not in ob]
+    kept_groups = {group_of(view, ts[0], n) for n, ts in ob.items()}
+    kept_anonymous = all(_anonymous(ts[0]) for ts in ob.values())
+    # an anonymous origin whose group the later article still credits ("people familiar with the matter" told the
+    # Journal / "the Journal"), one anonymous source for another, or "you" / "it", is no change of source; a named
+    # one is, even of one government (Kirby dropped, Ryder kept)
+    missing = [n for n in oa if n not in ob and not bare_source(n) and not (
+        _anonymous(oa[n][0]) and (kept_anonymous or group_of(view, oa[n][0], n) in kept_groups))]
     if not missing or not ob:
         return
     kind = "source changed" if not set(oa) & set(ob) else "source dropped"
@@ -118,6 +126,10 @@ def _source_drift(view: View, claim: Claim, a: str, b: str) -> Iterator[Drift]:
         if same:
             detail += f" (it cites {name} only for another point)"
         yield Drift(claim.id, kind, side(view, src), side(view, dst), detail)
+
+
+def _anonymous(att: Attribution) -> bool:
+    return att.source_kind in ("unnamed", "vague") or att.source is None
 
 
 def _pair_drift(view: View, claim: Claim, x: Attribution, y: Attribution) -> Iterator[Drift]:
