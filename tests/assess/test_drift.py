@@ -112,3 +112,20 @@ def test_one_anonymous_source_for_another_is_no_change_of_source(corpus_of):
     found = assess(corpus)
     assert not {k for k, _, _ in kinds(found, "deal")} & {"source changed", "source dropped"}
     assert ("source changed", "x2", "y2") in kinds(found, "plant")
+
+
+def test_a_quotation_is_not_stated_as_fact(corpus_of):
+    text_y = ("The father took up arms against the Taliban.\n"
+              "“After seeing my young son’s body I picked up his gun and decided to fight off the killers of my son.”")
+    corpus = corpus_of(
+        {
+            "x": ("'After seeing my young son's body I picked up his gun and decided to fight off the killers of my son' "
+                  "Reza Gul said.",
+                  [("x1", "Reza Gul", "said", "After seeing my young son's body I picked up his gun and decided to "
+                                              "fight off the killers of my son", {})]),
+            "y": (text_y, []),
+        },
+        [("gun", "he picked up his son's gun", ("x1",))],
+        published={"x": "2024-01-01", "y": "2024-01-02"},
+    )
+    assert not [d for d in assess(corpus).drift if d.kind == "attribution dropped"]

@@ -2,7 +2,8 @@
 
 A sentence that no attribution covers matches an attribution of another article
 of the same story when their content terms are similar enough and both or
-neither are negated ("have not recognized" never matches "recognized"). Each
+neither are negated ("have not recognized" never matches "recognized"); a sentence that opens
+with a quotation mark is someone's words, not the article's statement. Each
 sentence keeps only its best match, so one sentence is never read as restating
 several claims.
 """
@@ -26,6 +27,7 @@ RESTATES = 0.4
 MIN_TERMS = 4
 
 Scorer = Callable[[str, str], float]
+QUOTED_SENTENCE = re.compile(r"\s*[“\"‘']")  # a sentence that opens with a quotation mark
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +86,8 @@ class SentenceMatcher:
             candidates = [(s, ()) for s in self.view.unattributed_sentences(article)]
             candidates += self.view.silence_sentences(article)
             for span, silent in sorted(candidates, key=lambda c: c[0].start):
+                if QUOTED_SENTENCE.match(span.of(text)):
+                    continue  # someone's words (quoted where another sentence says whose), not the article's
                 att, score = self.best(span.of(text), article, group)
                 if att is None or score < self.threshold or self._names_source(span.of(text), att):
                     continue
