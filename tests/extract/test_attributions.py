@@ -1039,3 +1039,16 @@ def test_the_one_told_stays_out_when_the_parser_hung_that_elsewhere():
 def test_a_negated_denial_is_no_denial(text, cue, stance, polarity):
     att = next(a for a in analyse(text).attributions if a.cue_span is not None and a.cue_span.of(text) == cue)
     assert (att.stance, att.polarity) == (stance, polarity)
+
+
+def test_a_quotation_with_a_negation_is_no_silence():
+    text = ("Myers, who was EVP of worldwide corporate communications, told Variety: “I’m going to take some time to "
+            "figure out what’s next. I don’t have any set ideas.”")
+    att = next(a for a in analyse(text).attributions if a.cue_span is not None)
+    assert att.polarity == "affirmed"
+
+
+@pytest.mark.parametrize("text", ["Mark Meadows accused of timing retirement to help elect wife's friend",
+                                  "Former minister charged with fraud after two-year investigation"])
+def test_a_headline_passive_names_no_accuser(text):
+    assert not any(s and ("Meadows" in s or "minister" in s) for s, _, _ in triples(text)), triples(text)

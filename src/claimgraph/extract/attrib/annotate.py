@@ -73,7 +73,8 @@ def polarity(doc, cue, content: tuple[Span, ...]) -> str:
     if cue.lemma_.lower() in ABSENCE_VERBS and cue.pos_ == "VERB" and _withholds(cue):
         return "absence"  # "The company declined to comment."
     span = doc.char_span(content[0].start, content[-1].end, alignment_mode="expand")
-    if span is not None and _absent(span.root):
+    quoted = span is not None and span.text[:1] in "“\"‘'"  # "I don't have any set ideas": words, not a silence
+    if span is not None and not quoted and _absent(span.root):
         return "absence"
     if negative:
         return "absence" if any(c.lower_ in ABSENCE_OBJECTS for t in cue.subtree for c in [t]) else "negated"

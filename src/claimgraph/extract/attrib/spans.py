@@ -77,6 +77,8 @@ def find_source(cue):
         return None, set()  # "it seems", "appears": PolNeAR marks no source for such cues
     if any(c.dep_ == "auxpass" for c in cue.children) and not any(c.dep_ == "agent" for c in cue.children):
         return None, set()
+    if reduced_passive(cue):
+        return None, set()  # "Mark Meadows accused of timing his retirement …": he is the accused, not the accuser
     tok = cue
     for _ in range(MAX_CLIMB + 1):
         for c in _without_labels(tok):
@@ -231,12 +233,26 @@ def _passive_subject(cue, ids: set[int]) -> set[int]:
     not "it" before a clause ("it is expected that …")."""
     if not ids or cue.lemma_.lower() not in PASSIVE_PROPOSITION:
         return set()
-    if not any(c.dep_ == "auxpass" for c in cue.children) or any(c.dep_ == "agent" for c in cue.children):
+    reduced = reduced_passive(cue)
+    if not (reduced or any(c.dep_ == "auxpass" for c in cue.children)) or any(c.dep_ == "agent" for c in cue.children):
         return set()
-    subject = next((c for c in cue.children if c.dep_ == "nsubjpass" and c.i < cue.i), None)
+    subject = next((c for c in cue.children if c.dep_ in ("nsubjpass", "nsubj" if reduced else "nsubjpass")
+                    and c.i < cue.i), None)
     if subject is None or subject.i in ids or subject.lower_ in ("it", "there", "this", "that", "which", "who", "what"):
         return set()
     return {t.i for t in subject.subtree}
+
+
+def reduced_passive(cue) -> bool:
+    """A headline's passive without its auxiliary: "Minister accused of lying", "CEO charged with fraud" (the
+    parser reads a verb with a subject and no object)."""
+    if cue.lemma_.lower() not in PASSIVE_PROPOSITION or cue.tag_ not in ("VBN", "VBD"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "dobj", "ccomp", "neg") for c in cue.children):
+        return False
+    nxt = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
+    return (nxt is not None and nxt.lower_ in ("of", "with", "for", "over")
+            and any(c.dep_ == "nsubj" and c.i < cue.i for c in cue.children))
 
 
 def _agent_speaks(cue) -> bool:
