@@ -31,6 +31,12 @@ ROWS = [
     ("The strike came yesterday.", PUB, [("yesterday", "2024-12-17", "day")]),
     ("Three days ago the line moved.", PUB, [("Three days ago", "2024-12-15", "day")]),
     ("Prices rose last month.", PUB, [("last month", "2024-11", "month")]),
+    # a week is given as its month
+    ("The minister said last week that the plant would close.", date(2024, 12, 3), [("last week", "2024-11", "month")]),
+    ("The minister said earlier this week that it would close.", date(2024, 12, 3),
+     [("earlier this week", "2024-12", "month")]),
+    ("Talks resumed a week ago.", date(2024, 12, 3), [("a week ago", "2024-11", "month")]),
+    ("Talks resumed three weeks ago.", date(2024, 12, 30), [("three weeks ago", "2024-12", "month")]),
     ("Growth slowed this year.", PUB, [("this year", "2024", "year")]),
     ("The ceasefire ended on 29 February.", date(2025, 1, 3), [("29 February", "2024-02-29", "day")]),
     ("He left on 17 December.", PUB, [("17 December", "2024-12-17", "day")]),  # no trailing full stop
@@ -47,7 +53,7 @@ ROWS = [
     ("About 2,000 troops moved to the second line.", PUB, []),
     ("The war has lasted two years and the troops may stay.", PUB, []),
     ("In recent days and over the past year, fighting grew.", PUB, []),
-    ("Last week was hard; in 2000 troops were sent.", PUB, []),
+    ("Last week was hard; in 2000 troops were sent.", PUB, [("Last week", "2024-12", "month")]),  # not "2000"
     ("Theresa May said the plan would work.", PUB, []),
     ("May 2 percent of voters change their minds?", PUB, []),
 ]

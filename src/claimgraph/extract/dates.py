@@ -6,7 +6,8 @@ after a temporal preposition, so "may", "second" or "2,000 troops" never count):
 * absolute dates: "17 December 2024", "Dec. 16, 2024", "2024-12-16", "16 December", "December 16",
   "October 2024", "in 2024", "in March";
 * weekdays: "Wednesday", "last Monday", "next Friday";
-* relative days, months and years: "today", "yesterday", "last month", "this year", "three days ago".
+* relative days, weeks, months and years: "today", "yesterday", "last month", "this year", "three days ago";
+  a week is given as its month ("last week" in an article of 18 December 2024 is "2024-12").
 
 Durations and vague expressions ("two years", "recent days", "the past year", "last week") are skipped.
 
@@ -57,8 +58,8 @@ PATTERNS: tuple[tuple[str, re.Pattern], ...] = tuple((k, re.compile(p)) for k, p
     ("day_month", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?!\w)"),
     ("day_month", rf"\b{_MONTH}\s+{_DAY}\b(?!\s*(?:,\s*)?\d)(?!\s*(?:percent|%|troops|people|km|miles|dollars|years))"),
     ("weekday", rf"\b(?:(?i:last|next|this)\s+)?{_WEEKDAY}\b"),
-    ("relative", (rf"(?i)\b(?:today|yesterday|tomorrow|tonight|(?:earlier|later)\s+this\s+(?:month|year)|"
-                  rf"(?:last|this|next)\s+(?:month|year)|{_NUMBER}\s+(?:days?|months?|years?)\s+ago)\b")),
+    ("relative", (rf"(?i)\b(?:today|yesterday|tomorrow|tonight|(?:earlier|later)\s+this\s+(?:week|month|year)|"
+                  rf"(?:last|this|next)\s+(?:week|month|year)|{_NUMBER}\s+(?:days?|weeks?|months?|years?)\s+ago)\b")),
     ("month", rf"(?i:\b{_TEMPORAL_PREP})\s+(?P<d>{_MONTH})(?!\w)"),
     ("year", rf"(?i:\b{_TEMPORAL_PREP})\s+(?P<d>{_YEAR})\b(?!\s+(?!{_FUNCTION_WORD}\b)[a-z])"),
 ))
@@ -151,7 +152,8 @@ def resolve(found: list[_Found], published: date | None) -> list[DateMention]:
 def _precision(f: _Found, value: str | None) -> str:
     if f.kind == "relative":
         unit = f.text.lower().split()[-2 if f.text.lower().endswith("ago") else -1]
-        return "month" if unit.startswith("month") else "year" if unit.startswith("year") else "day"
+        # a week is given as its month: "said last week" in an article of 18 December is "2024-12"
+        return "month" if unit.startswith(("month", "week")) else "year" if unit.startswith("year") else "day"
     return _PRECISION[f.kind]
 
 
@@ -209,6 +211,16 @@ def _closest_year(month: int, day: int, reference: date | None) -> int | None:
     return best[1] if best else None
 
 
+def _count(word: str) -> int | None:
+    """ "3" or "three" → 3 (the number before "weeks ago")."""
+    if word.isdigit():
+        return int(word)
+    if word in ("a", "an"):
+        return 1
+    words = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+    return words.index(word) + 1 if word in words else None
+
+
 def _relative(f: _Found, published: date) -> str | None:
     words = f.text.lower().split()
     if f.kind == "weekday":
@@ -222,7 +234,13 @@ def _relative(f: _Found, published: date) -> str | None:
         return day.isoformat()
     if "this" in words or "earlier" in words or "later" in words:
         unit = words[-1]
-        return published.isoformat()[: {"month": 7, "year": 4}[unit]]
+        return published.isoformat()[: {"week": 7, "month": 7, "year": 4}[unit]]
+    unit = words[-2] if words[-1] == "ago" else words[-1]
+    if unit.startswith("week"):
+        count = 1 if words[0] in ("last", "next") else _count(words[0])
+        if count is None:
+            return None
+        return (published + timedelta(days=7 * count * (1 if words[0] == "next" else -1))).isoformat()[:7]
     parsed = _parse("relative", f.text, datetime(published.year, published.month, published.day, 12))
     if parsed is None:
         return None
