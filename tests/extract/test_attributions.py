@@ -1052,3 +1052,15 @@ def test_a_quotation_with_a_negation_is_no_silence():
                                   "Former minister charged with fraud after two-year investigation"])
 def test_a_headline_passive_names_no_accuser(text):
     assert not any(s and ("Meadows" in s or "minister" in s) for s, _, _ in triples(text)), triples(text)
+
+
+@pytest.mark.parametrize("text", [
+    'The Kremlin is scaling up the effects of its "Time of Heroes" programme, which aims to install veterans in posts.',
+    "The new law seeks to curb online abuse.",
+])
+def test_a_thing_that_aims_is_no_source(text):
+    assert triples(text) == []
+
+
+def test_a_body_that_plans_stays_a_source():
+    assert ("ministry", "plans", "to cut taxes") in triples("The ministry, which plans to cut taxes, said revenue would fall.")

@@ -18,6 +18,8 @@ def _vague(raw: RawAttribution) -> bool:
     """'Reports emerged that …': a report-like plural subject without determiner marks a vague-source attribution,
     kept whatever the filter says (the kind of statement issue 3 asks to mark as vague)."""
     src = raw.source_tok
+    if src is not None and src.lower_ in ("which", "that") and raw.cue.dep_ == "relcl":
+        src = raw.cue.head  # "its programme, which aims to …"
     return (src is not None and src.lower_ in VAGUE_NOUNS and src.tag_ == "NNS"
             and not any(c.dep_ in ("det", "poss") for c in src.children))
 
@@ -115,6 +117,23 @@ def _callee(obj) -> bool:
     return obj.lemma_.lower() in ORG_NOUNS | MEMBER_NOUNS | PHONED_NOUNS
 
 
+# verbs of aiming, and the things that aim without holding a view: "its programme aims to install veterans", "the
+# law seeks to curb …" state a purpose, not what someone says or thinks
+INTENT_LEMMAS = frozenset({"aim", "seek", "intend", "try", "attempt", "strive", "want", "hope", "plan", "mean"})
+PURPOSE_NOUNS = frozenset({"programme", "program", "plan", "law", "bill", "policy", "measure", "project", "initiative",
+                           "scheme", "legislation", "proposal", "rule", "regulation", "reform", "system", "strategy",
+                           "effort", "deal", "agreement", "treaty", "budget", "package", "fund", "tool", "app",
+                           "device", "technology", "product", "feature", "service", "process"})
+
+
+def _aim_of_a_thing(raw: RawAttribution) -> bool:
+    src = raw.source_tok
+    if src is not None and src.lower_ in ("which", "that") and raw.cue.dep_ == "relcl":
+        src = raw.cue.head  # "its programme, which aims to …"
+    return (src is not None and raw.cue.lemma_.lower() in INTENT_LEMMAS and src.is_lower
+            and src.lemma_.lower() in PURPOSE_NOUNS)
+
+
 def _quoted_as_saying(tok) -> bool:
     """ "X was quoted (by Y) as saying that …": the quote verb, or its "saying"."""
     if tok.dep_ == "pcomp" and tok.head.lower_ == "as":
@@ -148,8 +167,8 @@ def detect(doc, ents: list | None = None) -> list[RawAttribution]:
     containers = [not _trailing_report(r.cue) for r, _, _ in built]
     nested = attfilter.nested_flags([r for r, _, _ in built], containers)
     raws = [r for (r, p, speech), inner in zip(built, nested)
-            if (speech and _speech_counts(r, inner, regions)) or attfilter.keep(r, p, inner) or _vague(r)
-            or _no_reply(r.cue)]
+            if ((speech and _speech_counts(r, inner, regions)) or attfilter.keep(r, p, inner) or _vague(r)
+                or _no_reply(r.cue)) and not _aim_of_a_thing(r)]
     ents = consistent_entities(doc) if ents is None else ents
     credits = list(forms.credit_lines(doc, text))
     credited = {r.cue_span.start for r in credits}  # "Trump says he will win: report": no quoting header there
