@@ -1064,3 +1064,13 @@ def test_a_thing_that_aims_is_no_source(text):
 
 def test_a_body_that_plans_stays_a_source():
     assert ("ministry", "plans", "to cut taxes") in triples("The ministry, which plans to cut taxes, said revenue would fall.")
+
+
+@pytest.mark.parametrize(("text", "hedge"), [
+    ("Officials said it was unclear whether the troops had left.", "unclear"),
+    ("Police said the suspected gunman had fled.", "suspected"),
+    ("The group released a purported video of the killing, monitors said.", "purported"),
+])
+def test_uncertainty_words_are_hedges(text, hedge):
+    att = next(a for a in analyse(text).attributions if a.cue_span is not None)
+    assert hedge in att.hedges

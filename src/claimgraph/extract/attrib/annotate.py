@@ -23,7 +23,8 @@ STANCE_OF = {lemma: stance for stance, lemmas in STANCES.items() for lemma in le
 DEFAULT_STANCE = "asserts"
 HEDGES = frozenset({"likely", "unlikely", "reportedly", "apparent", "apparently", "allegedly", "alleged",
                     "previously", "possibly", "possible", "probably", "perhaps", "may", "might", "could",
-                    "purportedly", "supposedly", "seemingly", "presumably", "unconfirmed", "reported", "believed"})
+                    "purportedly", "supposedly", "seemingly", "presumably", "unconfirmed", "reported", "believed",
+                    "unclear", "uncertain", "unverified", "purported", "suspected", "presumed"})
 ABSENCE_OBJECTS = frozenset({"any", "no", "details", "detail", "information", "evidence", "acknowledgment",
                              "acknowledgement", "confirmation", "comment"})
 ABSENCE_VERBS = frozenset({"avoid", "decline", "refuse", "fail", "omit"})
