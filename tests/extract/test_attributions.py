@@ -1022,7 +1022,8 @@ def test_page_furniture_before_a_colon_quotes_no_one(text):
 
 
 def test_the_one_told_stays_out_when_the_parser_hung_that_elsewhere():
-    text = "Sources close to the radical Sunni Islamist terror group told Buzzfeed that IS want $1 million for his body."
+    text = ("Sources close to the radical Sunni Islamist terror group told Buzzfeed that IS want $1 million for "
+            "his body.")
     assert [t for _, c, t in triples(text) if c == "told"] == ["that IS want $1 million for his body"]
 
 
@@ -1063,7 +1064,8 @@ def test_a_thing_that_aims_is_no_source(text):
 
 
 def test_a_body_that_plans_stays_a_source():
-    assert ("ministry", "plans", "to cut taxes") in triples("The ministry, which plans to cut taxes, said revenue would fall.")
+    text = "The ministry, which plans to cut taxes, said revenue would fall."
+    assert ("ministry", "plans", "to cut taxes") in triples(text)
 
 
 @pytest.mark.parametrize(("text", "hedge"), [
@@ -1074,3 +1076,37 @@ def test_a_body_that_plans_stays_a_source():
 def test_uncertainty_words_are_hedges(text, hedge):
     att = next(a for a in analyse(text).attributions if a.cue_span is not None)
     assert hedge in att.hedges
+
+
+@pytest.mark.parametrize(("text", "source", "content"), [
+    ("Moscow denies targeting civilians.", "Moscow", "targeting civilians"),
+    ("Russia denied attacking the hospital.", "Russia", "attacking the hospital"),
+])
+def test_a_denial_of_an_act_is_kept(text, source, content):
+    att = next(a for a in analyse(text).attributions if a.cue_span is not None)
+    assert (att.source, att.content(text), att.stance) == (source, content, "denies")
+
+
+def test_a_that_clause_after_a_citing_parenthetical_is_what_was_reported():
+    text = "Israeli media reported, citing security officials, that the talks had stalled."
+    got = triples(text)
+    assert ("Israeli media", "reported", "that the talks had stalled") in got
+    assert ("security officials", "citing", "that the talks had stalled") in got
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Russia's Defence Ministry claimed its forces had captured the village, a claim that could not be "
+     "independently verified.", "its forces had captured the village"),
+    ("Hamas said 40 people were killed, a figure that could not be independently confirmed.",
+     "40 people were killed"),
+])
+def test_the_writer_s_caveat_is_no_content_and_marks_it_unverified(text, content):
+    atts = analyse(text).attributions
+    assert [a.content(text) for a in atts] == [content]
+    assert "unverified" in atts[0].hedges
+
+
+def test_a_caveat_naming_who_disputes_it_is_their_attribution():
+    got = triples("The army said it had repelled the attack, a claim Kyiv disputed.")
+    assert ("army", "said", "it had repelled the attack") in got
+    assert any(s == "Kyiv" and c == "disputed" for s, c, _ in got)

@@ -42,6 +42,17 @@ NO_REPLY_OBJECTS = frozenset({"comment", "request", "question", "call", "email",
 UNDISCLOSED_VERBS = frozenset({"confirm", "acknowledge", "recognize", "recognise", "admit", "disclose", "announce"})
 
 
+DENIAL_VERBS = frozenset({"deny", "refute"})
+
+
+def _denial(tok) -> bool:
+    """ "Moscow denies targeting civilians", "Russia denied attacking the hospital": a denial with a subject of its
+    own and what it denies (kept whatever the classifiers say: who denied what is what a reader looks for)."""
+    return (tok.pos_ == "VERB" and tok.lemma_.lower() in DENIAL_VERBS and not tok.tag_ == "VBN"
+            and any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN", "PRON") for c in tok.children)
+            and any(c.dep_ in ("xcomp", "ccomp", "dobj") for c in tok.children))
+
+
 def _no_reply(tok) -> bool:
     """A negated cue of replying to requests ("did not respond to requests for comment") or of disclosing with
     its own subject ("Russia has not confirmed the deployment")."""
@@ -126,6 +137,12 @@ PURPOSE_NOUNS = frozenset({"programme", "program", "plan", "law", "bill", "polic
                            "device", "technology", "product", "feature", "service", "process"})
 
 
+def _in_caveat(tok) -> bool:
+    """The verb of a writer's comment on a statement ("…, a figure that could not be independently confirmed")."""
+    return (tok.dep_ == "relcl" and spans.is_caveat(tok.head)
+            and not any(c.dep_ == "nsubj" and c.lower_ not in ("that", "which") for c in tok.children))
+
+
 def _aim_of_a_thing(raw: RawAttribution) -> bool:
     src = raw.source_tok
     if src is not None and src.lower_ in ("which", "that") and raw.cue.dep_ == "relcl":
@@ -162,13 +179,14 @@ def detect(doc, ents: list | None = None) -> list[RawAttribution]:
     built = [(r, p, speech) for tok, p in cues.detect(doc, threshold=0.0)
              if ((speech := _reported_speech(tok) or _trailing_report(tok) or _quoted_as_saying(tok)
                   or _went_on_to_say(tok) or spans.misparsed_inversion(tok) is not None) or p >= min_p1)
-             and not _going_on(tok) and not _phone_call(tok) and (r := spans.build(tok, regions, text)) is not None]
+             and not _going_on(tok) and not _phone_call(tok) and not _in_caveat(tok)
+             and (r := spans.build(tok, regions, text)) is not None]
     # a closing report's content is a whole sentence with its own speaker and cue: that one stays whole
     containers = [not _trailing_report(r.cue) for r, _, _ in built]
     nested = attfilter.nested_flags([r for r, _, _ in built], containers)
     raws = [r for (r, p, speech), inner in zip(built, nested)
             if ((speech and _speech_counts(r, inner, regions)) or attfilter.keep(r, p, inner) or _vague(r)
-                or _no_reply(r.cue)) and not _aim_of_a_thing(r)]
+                or _no_reply(r.cue) or _denial(r.cue)) and not _aim_of_a_thing(r)]
     ents = consistent_entities(doc) if ents is None else ents
     credits = list(forms.credit_lines(doc, text))
     credited = {r.cue_span.start for r in credits}  # "Trump says he will win: report": no quoting header there

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ...types import DateMention, Span
+from .spans import is_caveat
 
 # cue lemma → stance; lemmas not listed fall back to DEFAULT_STANCE (or "reports" for according-to/colon/list)
 STANCES = {
@@ -42,6 +43,13 @@ def stance(cue) -> str:
     return DEFAULT_STANCE if found == "denies" and negated(cue) else found  # "did not deny", "would not … deny"
 
 
+def _unverified(caveat) -> bool:
+    """The writer's apposition says the statement was not verified or confirmed."""
+    words = [t for t in caveat.subtree]
+    return any(t.lemma_.lower() in ("verify", "confirm", "corroborate") for t in words) and (
+        any(t.dep_ == "neg" for t in words) or any(t.lower_ in ("unverified", "unconfirmed") for t in words))
+
+
 def negated(cue) -> bool:
     """The cue is negated, or coordinated by "or"/"nor" with a negated verb ("would not confirm or deny")."""
     if any(c.dep_ == "neg" for c in cue.children):
@@ -57,6 +65,8 @@ def hedges(doc, cue, content: tuple[Span, ...]) -> tuple[str, ...]:
     reported …" would be."""
     found: list[str] = []
     for tok in cue.sent:
+        if tok.i > cue.i and is_caveat(tok) and _unverified(tok) and "unverified" not in found:
+            found.append("unverified")  # "…, a claim that could not be independently verified"
         inside = any(s.start <= tok.idx < s.end for s in content)
         near_cue = tok.head.i == cue.i and tok.i != cue.i
         if (inside or near_cue) and tok.lower_ in HEDGES and tok.lower_ not in found:

@@ -51,6 +51,11 @@ def _governor(raw: RawAttribution, raws: list[RawAttribution]) -> RawAttribution
     hangs from, else the nearest one in its sentence with the same source mention."""
     sent = raw.cue.sent
     others = [r for r in raws if r is not raw and not _is_citing(r) and r.cue.sent == sent]
+    # "X reported, citing Y, that P": the cue right before it, a comma between (the parser hangs it elsewhere)
+    doc = raw.cue.doc
+    before = next((r for r in others if r.cue.i == raw.cue.i - 2 and doc[raw.cue.i - 1].text == ","), None)
+    if before is not None:
+        return before
     # "P, TASS reported, citing Y": a closing report (its content before its cue) ahead of the participle
     closing = [r for r in others if r.cue.i < raw.cue.i and all(c.end <= r.cue_span.start for c in r.content_spans)]
     if closing:

@@ -213,6 +213,7 @@ def content_tokens(cue, source_ids: set[int]) -> tuple[set[int], str]:
     if not ids and cue.pos_ == "VERB":
         ids = closing if closing is not None else before_trailing_cue(cue)  # computed once
     ids -= _trailing_report_tail(cue, ids)
+    ids -= writer_caveat(cue.doc, ids)
     ids -= _leading_adjunct(cue, ids)
     ids |= _passive_subject(cue, ids)
     if not ids and any(c.dep_ == "auxpass" for c in cue.children) and _agent_speaks(cue):
@@ -241,6 +242,23 @@ def _passive_subject(cue, ids: set[int]) -> set[int]:
     if subject is None or subject.i in ids or subject.lower_ in ("it", "there", "this", "that", "which", "who", "what"):
         return set()
     return {t.i for t in subject.subtree}
+
+
+def clause_after_citing(cue) -> set[int]:
+    """ "Israeli media reported, citing security officials, that the talks had stalled": the "that" clause after a
+    citing parenthetical is what the reporting verb reports (the parser makes the clause the root and the verb
+    its complement) → its token ids, else an empty set."""
+    doc, sent = cue.doc, cue.sent
+    if cue.lemma_.lower() not in REPORTING_VERBS or cue.i + 2 >= sent.end or doc[cue.i + 1].text != ",":
+        return set()
+    j = cue.i + 2
+    while j < sent.end and doc[j].text != ",":
+        j += 1
+    between = doc[cue.i + 2: j]
+    if j + 2 >= sent.end or doc[j + 1].lower_ != "that" or not any(t.lemma_ in ("cite", "quote") for t in between):
+        return set()
+    end = sent.end - 1 if doc[sent.end - 1].is_punct else sent.end
+    return {t.i for t in doc[j + 1: end]}
 
 
 def reduced_passive(cue) -> bool:
@@ -299,6 +317,28 @@ def _trailing_report_tail(cue, ids: set[int]) -> set[int]:
                 and cue.i in (before := before_trailing_cue(verb))):
             return {t.i for t in verb.sent if t.i > max(before)}
     return set()
+
+
+# nouns of a writer's closing comment on what a source said: "…, a claim that could not be independently verified"
+CAVEAT_NOUNS = frozenset({"claim", "assertion", "allegation", "account", "figure", "statement", "version", "charge"})
+
+
+def writer_caveat(doc, ids: set[int]) -> set[int]:
+    """The closing apposition in which the writer comments on the statement ("…, a claim that could not be
+    independently verified", "…, an allegation Moscow denies"), with its comma: not part of what was said."""
+    last = max((i for i in ids if not doc[i].is_punct), default=-1)
+    for i in sorted(ids):
+        tok = doc[i]
+        if is_caveat(tok) and tok.dep_ == "appos" and tok.right_edge.i >= last:
+            return {t.i for t in doc[tok.left_edge.i - 1: tok.right_edge.i + 1]}
+    return set()
+
+
+def is_caveat(tok) -> bool:
+    """A noun of comment on a statement opening a phrase after a comma: "…, a claim that …", "…, a figure …"."""
+    start = tok.left_edge.i
+    return (tok.lemma_.lower() in CAVEAT_NOUNS and tok.pos_ == "NOUN" and start > 0
+            and tok.doc[start - 1].text == "," and tok.head.i < tok.i)
 
 
 def as_saying(cue):
@@ -522,6 +562,9 @@ def build(cue, regions: list[tuple[int, int]], text: str) -> RawAttribution | No
             src_tok, src_ids = _preceding_subject(cue, para)
         src_ids &= para
         ids, form = content_tokens(cue, src_ids)
+        after_citing = clause_after_citing(cue)
+        if after_citing:
+            ids, form = after_citing & para, "indirect"
     ids &= para
     cspan = cue_span(cue)
     cue_toks = cue.doc.char_span(cspan.start, cspan.end, alignment_mode="expand")
