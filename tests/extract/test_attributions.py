@@ -1110,3 +1110,25 @@ def test_a_caveat_naming_who_disputes_it_is_their_attribution():
     got = triples("The army said it had repelled the attack, a claim Kyiv disputed.")
     assert ("army", "said", "it had repelled the attack") in got
     assert any(s == "Kyiv" and c == "disputed" for s, c, _ in got)
+
+
+@pytest.mark.parametrize(("text", "polarity"), [
+    ("The Kremlin has yet to comment on the reports.", "absence"),
+    ("Russia has yet to confirm the deployment of North Korean troops.", "negated"),
+])
+def test_has_yet_to_is_not_so_far(text, polarity):
+    (att,) = analyse(text).attributions
+    assert att.polarity == polarity and att.source in ("Kremlin", "Russia")
+
+
+def test_the_one_told_after_a_quote_is_no_content():
+    text = "“We are not at war with Russia,” Scholz told the Bundestag, adding that Germany would not send missiles."
+    assert ("Scholz", "told", "“We are not at war with Russia,”") in triples(text)
+
+
+def test_a_contrasting_report_is_another_source_s_statement():
+    text = ("Local authorities reported that at least 12 civilians were killed, while Russian state media said the "
+            "strike hit a military target.")
+    got = triples(text)
+    assert ("Local authorities", "reported", "that at least 12 civilians were killed") in got
+    assert ("Russian state media", "said", "the strike hit a military target") in got

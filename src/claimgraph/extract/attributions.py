@@ -54,11 +54,13 @@ def _denial(tok) -> bool:
 
 
 def _no_reply(tok) -> bool:
-    """A negated cue of replying to requests ("did not respond to requests for comment") or of disclosing with
-    its own subject ("Russia has not confirmed the deployment")."""
-    if tok.pos_ != "VERB" or not any(c.dep_ == "neg" for c in tok.children):
+    """A negated cue of replying to requests ("did not respond to requests for comment", "has yet to comment") or of
+    disclosing with its own subject ("Russia has not confirmed the deployment")."""
+    if tok.pos_ != "VERB" or not (any(c.dep_ == "neg" for c in tok.children) or annotate.yet_to(tok)):
         return False
     lemma = tok.lemma_.lower()
+    if annotate.yet_to(tok):
+        return lemma in UNDISCLOSED_VERBS | NO_REPLY_VERBS  # its subject is the "has" it hangs from
     if lemma in UNDISCLOSED_VERBS:
         return any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
     return lemma in NO_REPLY_VERBS and any(t.lemma_.lower() in NO_REPLY_OBJECTS for t in tok.subtree if t.i > tok.i)
@@ -178,7 +180,8 @@ def detect(doc, ents: list | None = None) -> list[RawAttribution]:
     min_p1 = attfilter.model()["min_p1"]
     built = [(r, p, speech) for tok, p in cues.detect(doc, threshold=0.0)
              if ((speech := _reported_speech(tok) or _trailing_report(tok) or _quoted_as_saying(tok)
-                  or _went_on_to_say(tok) or spans.misparsed_inversion(tok) is not None) or p >= min_p1)
+                  or _went_on_to_say(tok) or spans.misparsed_inversion(tok) is not None) or p >= min_p1
+                 or annotate.yet_to(tok) and _no_reply(tok))
              and not _going_on(tok) and not _phone_call(tok) and not _in_caveat(tok)
              and (r := spans.build(tok, regions, text)) is not None]
     # a closing report's content is a whole sentence with its own speaker and cue: that one stays whole

@@ -50,9 +50,16 @@ def _unverified(caveat) -> bool:
         any(t.dep_ == "neg" for t in words) or any(t.lower_ in ("unverified", "unconfirmed") for t in words))
 
 
+def yet_to(cue) -> bool:
+    """ "The Kremlin has yet to comment", "is yet to confirm": not done so far."""
+    head = cue.head
+    return (cue.dep_ == "xcomp" and head.lemma_.lower() in ("have", "be")
+            and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in head.children))
+
+
 def negated(cue) -> bool:
     """The cue is negated, or coordinated by "or"/"nor" with a negated verb ("would not confirm or deny")."""
-    if any(c.dep_ == "neg" for c in cue.children):
+    if any(c.dep_ == "neg" for c in cue.children) or yet_to(cue):
         return True
     head = cue.head
     return (cue.dep_ == "conj" and head.i < cue.i and any(c.dep_ == "neg" for c in head.children)

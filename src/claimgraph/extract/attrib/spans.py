@@ -214,6 +214,7 @@ def content_tokens(cue, source_ids: set[int]) -> tuple[set[int], str]:
         ids = closing if closing is not None else before_trailing_cue(cue)  # computed once
     ids -= _trailing_report_tail(cue, ids)
     ids -= writer_caveat(cue.doc, ids)
+    ids -= _contrasting_report(cue, ids)
     ids -= _leading_adjunct(cue, ids)
     ids |= _passive_subject(cue, ids)
     if not ids and any(c.dep_ == "auxpass" for c in cue.children) and _agent_speaks(cue):
@@ -323,6 +324,21 @@ def _trailing_report_tail(cue, ids: set[int]) -> set[int]:
 CAVEAT_NOUNS = frozenset({"claim", "assertion", "allegation", "account", "figure", "statement", "version", "charge"})
 
 
+def _contrasting_report(cue, ids: set[int]) -> set[int]:
+    """"…, while Russian state media said the strike hit a military target": a contrasting clause with a report of
+    its own (another source's statement), with its comma: not part of the cue's content."""
+    doc = cue.doc
+    for i in sorted(ids):
+        tok = doc[i]
+        if (tok.dep_ == "advcl" and tok.i > cue.i and tok.lemma_.lower() in REPORTING_VERBS
+                and any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in tok.children)
+                and any(c.dep_ == "nsubj" for c in tok.children)):
+            start = tok.left_edge.i
+            start -= 1 if start > 0 and doc[start - 1].text == "," else 0
+            return {t.i for t in doc[start: tok.right_edge.i + 1]}
+    return set()
+
+
 def writer_caveat(doc, ids: set[int]) -> set[int]:
     """The closing apposition in which the writer comments on the statement ("…, a claim that could not be
     independently verified", "…, an allegation Moscow denies"), with its comma: not part of what was said."""
@@ -361,6 +377,8 @@ def _addressee(cue) -> int | None:
         return None
     told = next((c for c in cue.children if c.dep_ == "dobj"), None)
     said = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+    if told is not None and said is not None and said.i < cue.i < told.i:
+        return told.i  # '"We are not at war," Scholz told the Bundestag': what was said came first
     if told is None or said is None or said.i < told.i:
         return None
     if any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" or (c.dep_ == "mark" and c.lower_ == "that")
