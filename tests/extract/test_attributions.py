@@ -1132,3 +1132,27 @@ def test_a_contrasting_report_is_another_source_s_statement():
     got = triples(text)
     assert ("Local authorities", "reported", "that at least 12 civilians were killed") in got
     assert ("Russian state media", "said", "the strike hit a military target") in got
+
+
+def test_a_closing_adding_is_its_own_statement_by_the_same_source():
+    text = ("The UN human rights office said it had verified the deaths of 25 civilians, adding that the real toll "
+            "was likely higher.")
+    got = triples(text)
+    assert ("UN human rights office", "said", "it had verified the deaths of 25 civilians") in got
+    assert ("UN human rights office", "adding", "that the real toll was likely higher") in got
+
+
+def test_a_caveat_of_another_source_is_about_the_statement():
+    text = ("Ukraine's air force said it shot down 42 of the 50 drones launched overnight, a figure that Moscow did not "
+            "confirm.")
+    got = triples(text)
+    assert ("Ukraine's air force", "said", "it shot down 42 of the 50 drones launched overnight") in got
+    assert ("Moscow", "confirm", "it shot down 42 of the 50 drones launched overnight") in got
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("A senior US official, speaking on condition of anonymity, said the deal was close.", "senior US official"),
+    ("The ministry's statement, posted on Telegram, said two people were killed.", "ministry's statement"),
+])
+def test_a_participle_set_off_by_commas_is_no_part_of_the_source(text, source):
+    assert triples(text)[0][0] == source

@@ -198,11 +198,13 @@ def detect(doc, ents: list | None = None) -> list[RawAttribution]:
     raws += credits
     # one attribution per content: the one with the tightest cue ("told" rather than the colon form's whole
     # lead-in "Asked about it, Peskov told reporters:"), the first in the text among equals
+    # (two sources of one content stay two: "X said P, a figure that Y did not confirm")
     best: dict[tuple, RawAttribution] = {}
     for raw in sorted(raws, key=lambda r: (r.cue_span.start, r.content_spans[0].start)):
-        kept = best.get(raw.content_spans)
+        key = (raw.content_spans, _speaker_key(raw))
+        kept = best.get(key)
         if kept is None or raw.cue_span.end - raw.cue_span.start < kept.cue_span.end - kept.cue_span.start:
-            best[raw.content_spans] = raw
+            best[key] = raw
     # the colon form's lead-in holding another's cue, over the same content with a different end ("Mark Harper told
     # him: “…”", where "told" also takes the next quoted sentence): the verb's attribution stays
     verbs = {(r.cue.i, r.content_spans[0].start) for r in best.values() if r.form != "colon"}
@@ -210,6 +212,11 @@ def detect(doc, ents: list | None = None) -> list[RawAttribution]:
         (t.i, r.content_spans[0].start) in verbs for t in _tokens_in(doc, r.cue_span) if t.i != r.cue.i)),
         key=lambda r: (r.cue_span.start, r.content_spans[0].start))
     return citing.relay_chains(doc, out)
+
+
+def _speaker_key(raw: RawAttribution) -> str:
+    """The speaker's words, lower-cased, for telling two attributions of one content apart ("" for none)."""
+    return raw.source_tok.lower_ if raw.source_tok is not None else ""
 
 
 def _tokens_in(doc, span):

@@ -80,6 +80,9 @@ def find_source(cue):
     if reduced_passive(cue):
         return None, set()  # "Mark Meadows accused of timing his retirement …": he is the accused, not the accuser
     tok = cue
+    if (cue.dep_ == "advcl" and cue.tag_ == "VBG" and cue.lemma_.lower() in SAYING_LEMMAS and cue.head.dep_ == "ccomp"
+            and cue.head.head.lemma_.lower() in REPORTING_VERBS):
+        tok = cue.head.head  # "X said it had verified …, adding that …": X adds, not "it"
     for _ in range(MAX_CLIMB + 1):
         for c in _without_labels(tok):
             if c.lower_ in RELATIVE_PRONOUNS and any(o.dep_ == "nsubj" and o.i > c.i for o in tok.children):
@@ -148,6 +151,8 @@ def _mention(tok) -> set[int]:
     for c in tok.children:
         if c.dep_ in ("relcl",) or (c.dep_ == "punct" and is_quote(c)):
             ids -= {t.i for t in c.subtree}
+        elif c.dep_ == "acl" and c.tag_ in ("VBG", "VBN") and c.i > tok.i and tok.doc[c.left_edge.i - 1].text == ",":
+            ids -= {t.i for t in tok.doc[c.left_edge.i - 1: c.right_edge.i + 2] if t.i <= c.right_edge.i or t.is_punct}
     doc = tok.doc
     lo = hi = tok.i
     while lo - 1 in ids and not _breaks(doc[lo - 1]):
@@ -215,6 +220,7 @@ def content_tokens(cue, source_ids: set[int]) -> tuple[set[int], str]:
     ids -= _trailing_report_tail(cue, ids)
     ids -= writer_caveat(cue.doc, ids)
     ids -= _contrasting_report(cue, ids)
+    ids -= _closing_saying(cue, ids)
     ids -= _leading_adjunct(cue, ids)
     ids |= _passive_subject(cue, ids)
     if not ids and any(c.dep_ == "auxpass" for c in cue.children) and _agent_speaks(cue):
@@ -324,6 +330,18 @@ def _trailing_report_tail(cue, ids: set[int]) -> set[int]:
 CAVEAT_NOUNS = frozenset({"claim", "assertion", "allegation", "account", "figure", "statement", "version", "charge"})
 
 
+def _closing_saying(cue, ids: set[int]) -> set[int]:
+    """"…, adding that the real toll was likely higher": a closing participle of saying is a statement of its own
+    (its attribution), with its comma: not part of the cue's content."""
+    doc = cue.doc
+    for i in sorted(ids):
+        tok = doc[i]
+        if (tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i > cue.i and tok.lemma_.lower() in SAYING_LEMMAS
+                and doc[tok.left_edge.i - 1].text == "," and any(c.dep_ in ("ccomp", "dobj") for c in tok.children)):
+            return {t.i for t in doc[tok.left_edge.i - 1: tok.right_edge.i + 1]}
+    return set()
+
+
 def _contrasting_report(cue, ids: set[int]) -> set[int]:
     """"…, while Russian state media said the strike hit a military target": a contrasting clause with a report of
     its own (another source's statement), with its comma: not part of the cue's content."""
@@ -345,9 +363,22 @@ def writer_caveat(doc, ids: set[int]) -> set[int]:
     last = max((i for i in ids if not doc[i].is_punct), default=-1)
     for i in sorted(ids):
         tok = doc[i]
-        if is_caveat(tok) and tok.dep_ == "appos" and tok.right_edge.i >= last:
+        if is_caveat(tok) and tok.right_edge.i >= last:
             return {t.i for t in doc[tok.left_edge.i - 1: tok.right_edge.i + 1]}
     return set()
+
+
+def caveat_topic(cue) -> set[int]:
+    """For the verb of a caveat with a subject of its own ("…, a figure that Moscow did not confirm"): the
+    statement the caveat is about (the clause before its comma), else an empty set."""
+    if cue.dep_ != "relcl" or not is_caveat(cue.head):
+        return set()
+    noun, doc = cue.head, cue.doc
+    clause = noun.head
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    stop = noun.left_edge.i - 1  # the comma
+    return {t.i for t in clause.subtree if t.i < stop}
 
 
 def is_caveat(tok) -> bool:
@@ -580,6 +611,9 @@ def build(cue, regions: list[tuple[int, int]], text: str) -> RawAttribution | No
             src_tok, src_ids = _preceding_subject(cue, para)
         src_ids &= para
         ids, form = content_tokens(cue, src_ids)
+        topic = caveat_topic(cue)
+        if topic:
+            ids = topic & para  # "…, a figure that Moscow did not confirm": what Moscow did not confirm
         after_citing = clause_after_citing(cue)
         if after_citing:
             ids, form = after_citing & para, "indirect"
