@@ -1156,3 +1156,17 @@ def test_a_caveat_of_another_source_is_about_the_statement():
 ])
 def test_a_participle_set_off_by_commas_is_no_part_of_the_source(text, source):
     assert triples(text)[0][0] == source
+
+
+@pytest.mark.parametrize("text", ["The Pentagon neither confirmed nor denied the report.",
+                                  "The Pentagon would not confirm or deny the report."])
+def test_neither_confirming_nor_denying_is_a_silence(text):
+    (att,) = analyse(text).attributions
+    assert (att.source, att.content(text), att.polarity, att.stance) == ("Pentagon", "the report", "absence", "asserts")
+
+
+def test_a_second_that_clause_is_said_too():
+    text = ("Israel's military said it was investigating the incident, and that initial findings suggested the strike "
+            "had targeted militants.")
+    said = next(a for a in analyse(text).attributions if a.cue_span.of(text) == "said")
+    assert said.content(text).endswith("and that initial findings suggested the strike had targeted militants")

@@ -53,6 +53,12 @@ def _denial(tok) -> bool:
             and any(c.dep_ in ("xcomp", "ccomp", "dobj") for c in tok.children))
 
 
+def _withheld(tok) -> bool:
+    """ "neither confirmed nor denied the report", "would not confirm or deny whether …": a silence, kept."""
+    return (tok.pos_ == "VERB" and tok.lemma_.lower() in UNDISCLOSED_VERBS | {"deny"}
+            and annotate.negated(tok) and annotate.polarity_of_withholding(tok))
+
+
 def _no_reply(tok) -> bool:
     """A negated cue of replying to requests ("did not respond to requests for comment", "has yet to comment") or of
     disclosing with its own subject ("Russia has not confirmed the deployment")."""
@@ -181,7 +187,7 @@ def detect(doc, ents: list | None = None) -> list[RawAttribution]:
     built = [(r, p, speech) for tok, p in cues.detect(doc, threshold=0.0)
              if ((speech := _reported_speech(tok) or _trailing_report(tok) or _quoted_as_saying(tok)
                   or _went_on_to_say(tok) or spans.misparsed_inversion(tok) is not None) or p >= min_p1
-                 or annotate.yet_to(tok) and _no_reply(tok))
+                 or annotate.yet_to(tok) and _no_reply(tok) or _withheld(tok))
              and not _going_on(tok) and not _phone_call(tok) and not _in_caveat(tok)
              and (r := spans.build(tok, regions, text)) is not None]
     # a closing report's content is a whole sentence with its own speaker and cue: that one stays whole
@@ -189,7 +195,7 @@ def detect(doc, ents: list | None = None) -> list[RawAttribution]:
     nested = attfilter.nested_flags([r for r, _, _ in built], containers)
     raws = [r for (r, p, speech), inner in zip(built, nested)
             if ((speech and _speech_counts(r, inner, regions)) or attfilter.keep(r, p, inner) or _vague(r)
-                or _no_reply(r.cue) or _denial(r.cue)) and not _aim_of_a_thing(r)]
+                or _no_reply(r.cue) or _denial(r.cue) or _withheld(r.cue)) and not _aim_of_a_thing(r)]
     ents = consistent_entities(doc) if ents is None else ents
     credits = list(forms.credit_lines(doc, text))
     credited = {r.cue_span.start for r in credits}  # "Trump says he will win: report": no quoting header there

@@ -57,9 +57,16 @@ def yet_to(cue) -> bool:
             and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in head.children))
 
 
+def neither_nor(cue) -> bool:
+    """ "The Pentagon neither confirmed nor denied the report": the cue or the verb it is coordinated with opens
+    with "neither"."""
+    verbs = [cue, cue.head] if cue.dep_ == "conj" else [cue]
+    return any(c.dep_ == "preconj" and c.lower_ == "neither" for v in verbs for c in v.children)
+
+
 def negated(cue) -> bool:
     """The cue is negated, or coordinated by "or"/"nor" with a negated verb ("would not confirm or deny")."""
-    if any(c.dep_ == "neg" for c in cue.children) or yet_to(cue):
+    if any(c.dep_ == "neg" for c in cue.children) or yet_to(cue) or neither_nor(cue):
         return True
     head = cue.head
     return (cue.dep_ == "conj" and head.i < cue.i and any(c.dep_ == "neg" for c in head.children)
@@ -97,6 +104,11 @@ def polarity(doc, cue, content: tuple[Span, ...]) -> str:
     if negative:
         return "absence" if any(c.lower_ in ABSENCE_OBJECTS for t in cue.subtree for c in [t]) else "negated"
     return "affirmed"
+
+
+def polarity_of_withholding(cue) -> bool:
+    """Whether a negated cue withholds both confirming and denying ("neither confirmed nor denied")."""
+    return _confirm_or_deny(cue)
 
 
 def _confirm_or_deny(cue) -> bool:

@@ -207,6 +207,11 @@ def content_tokens(cue, source_ids: set[int]) -> tuple[set[int], str]:
         if c.dep_ in CONTENT_DEPS or (stray is None and not closing and c.dep_ == "prep" and not governs
                                       and c.i > cue.i and c.lower_ != "according" and not _circumstance(cue, c)):
             ids |= {t.i for t in c.subtree}
+    for c in cue.children:  # "said it was investigating, and that initial findings suggested …": a second clause
+        if (c.dep_ == "conj" and c.i > cue.i and ids
+                and any(k.dep_ == "mark" and k.lower_ == "that" for k in c.children)):
+            cc = [k.i for k in cue.children if k.dep_ == "cc" and k.i < c.i]
+            ids |= {t.i for t in c.subtree} | set(cc)
     if not ids and cue.dep_ == "parataxis":
         # a parenthetical or trailing attribution: "The test, the agency said, was its biggest yet."
         skip = {t.i for t in cue.subtree}
