@@ -1170,3 +1170,18 @@ def test_a_second_that_clause_is_said_too():
             "had targeted militants.")
     said = next(a for a in analyse(text).attributions if a.cue_span.of(text) == "said")
     assert said.content(text).endswith("and that initial findings suggested the strike had targeted militants")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kyiv accused Moscow of deliberately targeting the power grid.",
+     ("Kyiv", "accused", "Moscow of deliberately targeting the power grid")),
+    ("Russia blamed Ukraine for the attack on the Kursk nuclear plant.",
+     ("Russia", "blamed", "Ukraine for the attack on the Kursk nuclear plant")),
+])
+def test_an_accusation_holds_what_is_charged(text, expected):
+    assert expected in triples(text)
+
+
+def test_a_that_clause_keeps_a_phrase_the_parser_hung_on_the_verb():
+    text = "The governor said on Telegram that debris from a downed drone had caused a fire at an oil depot."
+    assert ("governor", "said", "that debris from a downed drone had caused a fire at an oil depot") in triples(text)

@@ -45,6 +45,13 @@ UNDISCLOSED_VERBS = frozenset({"confirm", "acknowledge", "recognize", "recognise
 DENIAL_VERBS = frozenset({"deny", "refute"})
 
 
+def _accusation(tok) -> bool:
+    """ "Russia blamed Ukraine for the attack", "Kyiv accused Moscow of …": who accuses whom of what, kept."""
+    return (tok.pos_ == "VERB" and tok.lemma_.lower() in ("accuse", "blame") and tok.tag_ != "VBN"
+            and any(c.dep_ == "nsubj" for c in tok.children) and any(c.dep_ == "dobj" for c in tok.children)
+            and any(c.dep_ == "prep" and c.lower_ in ("of", "for") for c in tok.children))
+
+
 def _denial(tok) -> bool:
     """ "Moscow denies targeting civilians", "Russia denied attacking the hospital": a denial with a subject of its
     own and what it denies (kept whatever the classifiers say: who denied what is what a reader looks for)."""
@@ -187,7 +194,7 @@ def detect(doc, ents: list | None = None) -> list[RawAttribution]:
     built = [(r, p, speech) for tok, p in cues.detect(doc, threshold=0.0)
              if ((speech := _reported_speech(tok) or _trailing_report(tok) or _quoted_as_saying(tok)
                   or _went_on_to_say(tok) or spans.misparsed_inversion(tok) is not None) or p >= min_p1
-                 or annotate.yet_to(tok) and _no_reply(tok) or _withheld(tok))
+                 or annotate.yet_to(tok) and _no_reply(tok) or _withheld(tok) or _accusation(tok))
              and not _going_on(tok) and not _phone_call(tok) and not _in_caveat(tok)
              and (r := spans.build(tok, regions, text)) is not None]
     # a closing report's content is a whole sentence with its own speaker and cue: that one stays whole
@@ -195,7 +202,8 @@ def detect(doc, ents: list | None = None) -> list[RawAttribution]:
     nested = attfilter.nested_flags([r for r, _, _ in built], containers)
     raws = [r for (r, p, speech), inner in zip(built, nested)
             if ((speech and _speech_counts(r, inner, regions)) or attfilter.keep(r, p, inner) or _vague(r)
-                or _no_reply(r.cue) or _denial(r.cue) or _withheld(r.cue)) and not _aim_of_a_thing(r)]
+                or _no_reply(r.cue) or _denial(r.cue) or _withheld(r.cue) or _accusation(r.cue))
+            and not _aim_of_a_thing(r)]
     ents = consistent_entities(doc) if ents is None else ents
     credits = list(forms.credit_lines(doc, text))
     credited = {r.cue_span.start for r in credits}  # "Trump says he will win: report": no quoting header there

@@ -207,6 +207,8 @@ def content_tokens(cue, source_ids: set[int]) -> tuple[set[int], str]:
         if c.dep_ in CONTENT_DEPS or (stray is None and not closing and c.dep_ == "prep" and not governs
                                       and c.i > cue.i and c.lower_ != "according" and not _circumstance(cue, c)):
             ids |= {t.i for t in c.subtree}
+        elif c.dep_ == "prep" and _charge_of(cue, c):
+            ids |= {t.i for t in c.subtree}  # "accused Moscow [of targeting the grid]", "blamed Ukraine [for …]"
     for c in cue.children:  # "said it was investigating, and that initial findings suggested …": a second clause
         if (c.dep_ == "conj" and c.i > cue.i and ids
                 and any(k.dep_ == "mark" and k.lower_ == "that" for k in c.children)):
@@ -222,6 +224,10 @@ def content_tokens(cue, source_ids: set[int]) -> tuple[set[int], str]:
         ids = {t.i for t in cue.head.subtree if t.i not in skip and t.i < cue.i}
     if not ids and cue.pos_ == "VERB":
         ids = closing if closing is not None else before_trailing_cue(cue)  # computed once
+    if ids and doc[min(ids)].lower_ == "that" and min(ids) > cue.i:
+        # "said that debris from a downed drone had caused …" (the parser hung "from …" on "said"): nothing inside
+        # a that-clause is a circumstance of the saying
+        ids |= set(range(min(ids), max(ids) + 1))
     ids -= _trailing_report_tail(cue, ids)
     ids -= writer_caveat(cue.doc, ids)
     ids -= _contrasting_report(cue, ids)
@@ -283,6 +289,16 @@ def reduced_passive(cue) -> bool:
     nxt = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
     return (nxt is not None and nxt.lower_ in ("of", "with", "for", "over")
             and any(c.dep_ == "nsubj" and c.i < cue.i for c in cue.children))
+
+
+ACCUSING_LEMMAS = frozenset({"accuse", "blame", "criticize", "criticise", "condemn", "charge", "fault", "praise",
+                             "thank", "credit", "commend", "applaud", "slam", "denounce"})
+
+
+def _charge_of(cue, prep) -> bool:
+    """The "of"/"for" phrase after the object of a verb of accusing: what the object is accused of."""
+    return (cue.lemma_.lower() in ACCUSING_LEMMAS and prep.lower_ in ("of", "for", "over") and prep.i > cue.i
+            and any(c.dep_ == "dobj" and c.i < prep.i for c in cue.children))
 
 
 def _agent_speaks(cue) -> bool:
