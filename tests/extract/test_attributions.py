@@ -1185,3 +1185,14 @@ def test_an_accusation_holds_what_is_charged(text, expected):
 def test_a_that_clause_keeps_a_phrase_the_parser_hung_on_the_verb():
     text = "The governor said on Telegram that debris from a downed drone had caused a fire at an oil depot."
     assert ("governor", "said", "that debris from a downed drone had caused a fire at an oil depot") in triples(text)
+
+
+def test_a_document_speaks_for_who_released_it():
+    text = "The report, released Tuesday by the World Bank, says growth will slow to 2.4 percent."
+    (att,) = analyse(text).attributions
+    assert "World Bank" in att.source and att.content(text) == "growth will slow to 2.4 percent"
+
+
+def test_saying_little_is_a_silence():
+    (att,) = analyse("Officials have said little about the cause of the fire.").attributions
+    assert att.polarity == "absence"

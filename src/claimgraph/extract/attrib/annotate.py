@@ -99,6 +99,8 @@ def polarity(doc, cue, content: tuple[Span, ...]) -> str:
         return "absence"  # "The company declined to comment."
     span = doc.char_span(content[0].start, content[-1].end, alignment_mode="expand")
     quoted = span is not None and span.text[:1] in "“\"‘'"  # "I don't have any set ideas": words, not a silence
+    if span is not None and span.text.lower() in ("little", "nothing", "very little", "next to nothing"):
+        return "absence"  # "Officials have said little about the cause"
     if span is not None and not quoted and _absent(span.root):
         return "absence"
     if negative:

@@ -9,7 +9,7 @@ from ...types import Span
 from .cues import REPORTING_VERBS, source_rates
 from .features import is_quote
 from .quotes import region_at
-from .sources import PERSON_TITLES, RELATIVE_PRONOUNS, speaker_like
+from .sources import DOCUMENT_NOUNS, PERSON_TITLES, RELATIVE_PRONOUNS, speaker_like
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "attr", "oprd", "acomp", "csubjpass")
@@ -88,7 +88,8 @@ def find_source(cue):
             if c.lower_ in RELATIVE_PRONOUNS and any(o.dep_ == "nsubj" and o.i > c.i for o in tok.children):
                 continue  # "Siri, which the report claims works well": the parse's second subject is the speaker
             if c.dep_ in ("nsubj", "csubj") or (c.dep_ == "nsubjpass" and tok.lemma_ in ("quote", "cite")):
-                return c, _mention(c)
+                publisher = _publisher(c)
+                return (publisher, _mention(publisher)) if publisher is not None else (c, _mention(c))
             if c.dep_ == "agent":
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if obj is not None:
@@ -114,6 +115,19 @@ def find_source(cue):
             return _entity_before(cue)
         tok = tok.head
     return None, set()
+
+
+def _publisher(tok):
+    """ "The report, released Tuesday by the World Bank, says …": who released the document speaks through it."""
+    if tok.lemma_.lower() not in DOCUMENT_NOUNS:
+        return None
+    for c in tok.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            agent = next((a for a in c.children if a.dep_ == "agent"), None)
+            obj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+            if obj is not None and (obj.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") or obj.pos_ == "PROPN"):
+                return obj
+    return None
 
 
 def _entity_before(cue):
