@@ -8,11 +8,12 @@ from tests.conftest import load_bench, shared_path
 
 ALLOWED_DROP = 0.02
 # figures reached on PolNeAR dev (84 articles, first annotator per article) by `claimgraph analyze` + polnear.py,
-# measured 2026-12-06 (after closing reports ", TASS reported.", addressees of "told", datelines, citing chains,
-# bare clauses after a reporting verb; 2026-11-22: 0.751 / 0.898); bench/polnear_eval.py, which this test runs and
-# which skips the other pipeline steps, reads 0.7515 strict, 0.899 content
-STRICT_F1_REACHED = 0.753
-CONTENT_F1_REACHED = 0.899
+# measured 2026-12-06, second stop (after accusations holding what is charged, closing "adding that …", a passive
+# cue's subject in its content, misparsed inverted reports; earlier that day 0.753 / 0.899, 2026-11-22: 0.751 /
+# 0.898); bench/polnear_eval.py, which this test runs and which skips the other pipeline steps, reads 0.7537 strict,
+# 0.9027 content
+STRICT_F1_REACHED = 0.755
+CONTENT_F1_REACHED = 0.903
 STRICT_F1_FLOOR = STRICT_F1_REACHED - ALLOWED_DROP
 CONTENT_F1_FLOOR = CONTENT_F1_REACHED - ALLOWED_DROP
 
