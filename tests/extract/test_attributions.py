@@ -1126,28 +1126,27 @@ def test_the_one_told_after_a_quote_is_no_content():
     assert ("Scholz", "told", "“We are not at war with Russia,”") in triples(text)
 
 
-def test_a_contrasting_report_is_another_source_s_statement():
-    text = ("Local authorities reported that at least 12 civilians were killed, while Russian state media said the "
-            "strike hit a military target.")
+@pytest.mark.parametrize(("text", "expected"), [
+    # a contrasting clause with a report of its own is another source's statement
+    ("Local authorities reported that at least 12 civilians were killed, while Russian state media said the strike "
+     "hit a military target.",
+     [("Local authorities", "reported", "that at least 12 civilians were killed"),
+      ("Russian state media", "said", "the strike hit a military target")]),
+    # a closing "adding that …" is its own statement, by the same source
+    ("The UN human rights office said it had verified the deaths of 25 civilians, adding that the real toll was "
+     "likely higher.",
+     [("UN human rights office", "said", "it had verified the deaths of 25 civilians"),
+      ("UN human rights office", "adding", "that the real toll was likely higher")]),
+    # a caveat with a source of its own is about the statement before it
+    ("Ukraine's air force said it shot down 42 of the 50 drones launched overnight, a figure that Moscow did not "
+     "confirm.",
+     [("Ukraine's air force", "said", "it shot down 42 of the 50 drones launched overnight"),
+      ("Moscow", "confirm", "it shot down 42 of the 50 drones launched overnight")]),
+])
+def test_two_statements_in_one_sentence(text, expected):
     got = triples(text)
-    assert ("Local authorities", "reported", "that at least 12 civilians were killed") in got
-    assert ("Russian state media", "said", "the strike hit a military target") in got
-
-
-def test_a_closing_adding_is_its_own_statement_by_the_same_source():
-    text = ("The UN human rights office said it had verified the deaths of 25 civilians, adding that the real toll "
-            "was likely higher.")
-    got = triples(text)
-    assert ("UN human rights office", "said", "it had verified the deaths of 25 civilians") in got
-    assert ("UN human rights office", "adding", "that the real toll was likely higher") in got
-
-
-def test_a_caveat_of_another_source_is_about_the_statement():
-    text = ("Ukraine's air force said it shot down 42 of the 50 drones launched overnight, a figure that Moscow did not "
-            "confirm.")
-    got = triples(text)
-    assert ("Ukraine's air force", "said", "it shot down 42 of the 50 drones launched overnight") in got
-    assert ("Moscow", "confirm", "it shot down 42 of the 50 drones launched overnight") in got
+    for triple in expected:
+        assert triple in got, got
 
 
 @pytest.mark.parametrize(("text", "source"), [
