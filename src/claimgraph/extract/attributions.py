@@ -63,7 +63,7 @@ def _denial(tok) -> bool:
 def _withheld(tok) -> bool:
     """ "neither confirmed nor denied the report", "would not confirm or deny whether …": a silence, kept."""
     return (tok.pos_ == "VERB" and tok.lemma_.lower() in UNDISCLOSED_VERBS | {"deny"}
-            and annotate.negated(tok) and annotate.polarity_of_withholding(tok))
+            and annotate.negated(tok) and annotate.confirm_or_deny(tok))
 
 
 def _no_reply(tok) -> bool:

@@ -93,7 +93,7 @@ def hedges(doc, cue, content: tuple[Span, ...]) -> tuple[str, ...]:
 def polarity(doc, cue, content: tuple[Span, ...]) -> str:
     """negated: the cue is negated; absence: what is reported is that something is missing or avoided."""
     negative = negated(cue)
-    if negative and _confirm_or_deny(cue):
+    if negative and confirm_or_deny(cue):
         return "absence"  # "would not confirm or deny whether …": withholds both
     if cue.lemma_.lower() in ABSENCE_VERBS and cue.pos_ == "VERB" and _withholds(cue):
         return "absence"  # "The company declined to comment."
@@ -108,12 +108,7 @@ def polarity(doc, cue, content: tuple[Span, ...]) -> str:
     return "affirmed"
 
 
-def polarity_of_withholding(cue) -> bool:
-    """Whether a negated cue withholds both confirming and denying ("neither confirmed nor denied")."""
-    return _confirm_or_deny(cue)
-
-
-def _confirm_or_deny(cue) -> bool:
+def confirm_or_deny(cue) -> bool:
     """ "confirm or deny", "confirm nor deny": the cue and a verb coordinated with it are one of each."""
     pair = {cue.lemma_.lower(), cue.head.lemma_.lower()} | {c.lemma_.lower() for c in cue.children if c.dep_ == "conj"}
     return {"confirm", "deny"} <= pair
