@@ -18,8 +18,6 @@ def _vague(raw: RawAttribution) -> bool:
     """'Reports emerged that …': a report-like plural subject without determiner marks a vague-source attribution,
     kept whatever the filter says (the kind of statement issue 3 asks to mark as vague)."""
     src = raw.source_tok
-    if src is not None and src.lower_ in ("which", "that") and raw.cue.dep_ == "relcl":
-        src = raw.cue.head  # "its programme, which aims to …"
     return (src is not None and src.lower_ in VAGUE_NOUNS and src.tag_ == "NNS"
             and not any(c.dep_ in ("det", "poss") for c in src.children))
 
