@@ -269,8 +269,8 @@ def _passive_subject(cue, ids: set[int]) -> set[int]:
     reduced = reduced_passive(cue)
     if not (reduced or any(c.dep_ == "auxpass" for c in cue.children)) or any(c.dep_ == "agent" for c in cue.children):
         return set()
-    subject = next((c for c in cue.children if c.dep_ in ("nsubjpass", "nsubj" if reduced else "nsubjpass")
-                    and c.i < cue.i), None)
+    deps = ("nsubjpass", "nsubj") if reduced else ("nsubjpass",)
+    subject = next((c for c in cue.children if c.dep_ in deps and c.i < cue.i), None)
     if subject is None or subject.i in ids or subject.lower_ in ("it", "there", "this", "that", "which", "who", "what"):
         return set()
     return {t.i for t in subject.subtree}
