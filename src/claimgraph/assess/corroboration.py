@@ -180,9 +180,7 @@ def origins(view: View, claim: Claim) -> tuple[Origin, ...]:
         name = "unnamed reports" if leaf.source_kind == "vague" else view.canonical(leaf.source)
         found.setdefault(name, []).append(leaf.id)
         if groups.get(name, name) in (name, UNNAMED_SOURCES):  # the most specific affiliation seen wins
-            groups[name] = _group(view, leaf, name)
-            if groups[name] == UNNAMED_SOURCES and (outlet := _citing_outlet(view, leaf)) is not None:
-                groups[name] = outlet  # "a report from Benzinga, citing a source familiar with the news"
+            groups[name] = group_of(view, leaf, name)  # ("a report from Benzinga, citing a source familiar …")
         if groups[name] == name and name in view.described:  # no role here: the one stated elsewhere
             groups[name] = _group(view, view.described[name], name)
     return tuple(Origin(n, groups[n], tuple(dict.fromkeys(ids))) for n, ids in found.items())

@@ -520,11 +520,10 @@ def quantities(text: str) -> frozenset[tuple[str, float]]:
         word = m.group(1).lower()
         if word == "one" and not _COUNTING_ONE.match(text, m.start()):
             continue
-        nxt = _NEXT_WORD.match(text, m.end())
-        following = nxt.group(1).lower() if nxt else ""
+        following = _next_word(text, m.end())
         if following in ("of", "or", "and", "another", "who", "that", "which") and word != "one":
             continue
-        unit = following[:-1] if following.endswith("s") else following
+        unit = _singular(following)
         out.add(("count" if unit not in DURATIONS else unit, float(NUMBER_WORDS[word])))
     return frozenset(out)
 
@@ -534,13 +533,22 @@ def _kind_after(text: str, m: re.Match, value: float) -> str:
         return CURRENCY[m.group("cur").lower()]
     if m.group("pct"):
         return "%"
-    nxt = _NEXT_WORD.match(text, m.end())
-    unit = (nxt.group(1).lower() if nxt else "").rstrip("s") if nxt else ""
+    unit = _singular(_next_word(text, m.end()))
     if unit in DURATIONS:
         return unit
     if 1800 <= value <= 2100 and value == int(value) and not m.group("scale") and "," not in m.group("num"):
         return "year"
     return "count"
+
+
+def _next_word(text: str, pos: int) -> str:
+    """The word after ``pos``, lower-cased ("" at the end)."""
+    nxt = _NEXT_WORD.match(text, pos)
+    return nxt.group(1).lower() if nxt else ""
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") else word
 
 
 def _shown(quantity: tuple[str, float]) -> str:
