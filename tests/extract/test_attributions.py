@@ -67,6 +67,18 @@ def test_rows(text, expected):
         assert any(source in (s or "") and cue in c and content in t for s, c, t in got), got
 
 
+def test_content_does_not_end_on_the_conjunction_of_the_next_verb():
+    # the parser hung the "and" before "criticized" on the last word of the first verb's clause
+    text = ("The nationalist press called on the Kremlin to retaliate against Ukraine by targeting its leadership "
+            "and indirectly criticized the decision to keep the war limited.")
+    got = {c: t for _, c, t in triples(text)}
+    assert got["called"] == "to retaliate against Ukraine by targeting its leadership"
+    assert got["criticized"] == "the decision to keep the war limited"
+    # a conjunction inside the content stays
+    assert triples("The spokesman said that sales fell, and that profits rose.")[0][2] == \
+        "that sales fell, and that profits rose"
+
+
 def test_pronoun_source_resolves_to_earlier_full_name_and_keeps_pronoun_span():
     text = "Pentagon spokesman Patrick Ryder spoke on Friday. He said the troops had withdrawn."
     att = next(a for a in analyse(text).attributions if a.cue_span.of(text) == "said")

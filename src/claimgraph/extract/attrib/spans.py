@@ -551,7 +551,9 @@ def runs(doc, ids: set[int]) -> list[tuple[int, int]]:
     for a, b in out:
         while a <= b and (doc[a].text in EDGE_PUNCT or doc[a].is_space):
             a += 1
-        while b >= a and (doc[b].text in EDGE_PUNCT or doc[b].is_space):
+        # edge punctuation, and a conjunction left dangling at the end ("… its leadership and [criticized …]": the
+        # parser hung the "and" of the next verb on the last word of the clause)
+        while b >= a and (doc[b].text in EDGE_PUNCT or doc[b].is_space or doc[b].dep_ == "cc"):
             if doc[b].text == ")" and any(doc[k].text == "(" for k in range(a, b)):
                 break
             b -= 1
